@@ -1,0 +1,288 @@
+// Navigation, positions and JSON pointers over a parsed Document.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "mcpolicy/json.h"
+#include "source/utf8.h"
+
+namespace mcpolicy::json {
+
+std::string_view TypeName(Type type) {
+  switch (type) {
+    case Type::kNull: return "null";
+    case Type::kBool: return "boolean";
+    case Type::kNumber: return "number";
+    case Type::kString: return "string";
+    case Type::kArray: return "array";
+    case Type::kObject: return "object";
+    case Type::kKey: return "key";
+  }
+  return "value";
+}
+
+const Node& Value::node() const { return doc_->nodes()[index_]; }
+
+bool Value::is_integer() const {
+  double n = as_number();
+  return std::isfinite(n) ? std::floor(n) == n : (node().flags & kFlagInteger) != 0;
+}
+
+std::string_view Value::raw_number() const {
+  const std::string& text = doc_->text();
+  size_t begin = offset();
+  size_t end = begin;
+  while (end < text.size()) {
+    char c = text[end];
+    if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E') {
+      ++end;
+    } else {
+      break;
+    }
+  }
+  return std::string_view(text).substr(begin, end - begin);
+}
+
+std::string_view Value::as_string() const {
+  const Node& n = node();
+  const std::string& base = (n.flags & kFlagArena) ? doc_->arena() : doc_->text();
+  return std::string_view(base.data() + n.u.str.begin, n.u.str.size);
+}
+
+uint32_t Value::size() const {
+  const Node& n = node();
+  return (n.type == Type::kArray || n.type == Type::kObject) ? n.u.container.count : 0;
+}
+
+Location Value::location() const { return doc_->Locate(offset()); }
+
+Value::ElementIterator& Value::ElementIterator::operator++() {
+  const Node& n = doc_->nodes()[index_];
+  index_ = (n.type == Type::kArray || n.type == Type::kObject) ? n.u.container.end : index_ + 1;
+  return *this;
+}
+
+Value::MemberIterator& Value::MemberIterator::operator++() {
+  const Node& value = doc_->nodes()[index_ + 1];
+  index_ = (value.type == Type::kArray || value.type == Type::kObject) ? value.u.container.end
+                                                                         : index_ + 2;
+  return *this;
+}
+
+Value::ElementRange Value::elements() const {
+  if (!is_array() || size() == 0) return {{doc_, 0}, {doc_, 0}};
+  return {{doc_, index_ + 1}, {doc_, node().u.container.end}};
+}
+
+Value::MemberRange Value::members() const {
+  if (!is_object() || size() == 0) return {{doc_, 0}, {doc_, 0}};
+  return {{doc_, index_ + 1}, {doc_, node().u.container.end}};
+}
+
+Value Value::Find(std::string_view name) const {
+  Value found;
+  for (Member m : members()) {
+    if (m.name() == name) found = m.value;
+  }
+  return found;
+}
+
+Location Document::Locate(uint32_t offset) const {
+  if (line_starts_.empty()) return {1, 1};
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  size_t line = (it == line_starts_.begin()) ? 0 : static_cast<size_t>(it - line_starts_.begin()) - 1;
+  uint32_t start = line_starts_[line];
+  uint32_t end = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  uint32_t column = 1;
+  if (end > start) {
+    column += static_cast<uint32_t>(utf8::CodePoints(std::string_view(text_).substr(start, end - start)));
+  }
+  return {static_cast<uint32_t>(line + 1), column};
+}
+
+std::string_view Document::LineText(uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  size_t start = line_starts_[line - 1];
+  size_t end = text_.find('\n', start);
+  if (end == std::string::npos) end = text_.size();
+  if (end > start && text_[end - 1] == '\r') --end;
+  return std::string_view(text_).substr(start, end - start);
+}
+
+namespace {
+
+bool IsWhitespace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// End of the scalar token that starts at `offset` (a string, key, number or literal).
+uint32_t ScalarEnd(const std::string& text, uint32_t offset, Type type) {
+  size_t i = offset;
+  if (type == Type::kString || type == Type::kKey) {
+    ++i;
+    while (i < text.size() && text[i] != '"') i += (text[i] == '\\') ? 2 : 1;
+    return static_cast<uint32_t>(std::min(i + 1, text.size()));
+  }
+  while (i < text.size() && !IsWhitespace(text[i]) && text[i] != ',' && text[i] != ']' &&
+         text[i] != '}') {
+    ++i;
+  }
+  return static_cast<uint32_t>(i);
+}
+
+// The last element (or last member's value) of a non-empty container.
+uint32_t LastChild(const std::vector<Node>& nodes, uint32_t container) {
+  uint32_t end = nodes[container].u.container.end;
+  uint32_t child = container + 1;
+  uint32_t last = child;
+  while (child < end) {
+    last = nodes[child].type == Type::kKey ? child + 1 : child;
+    const Node& c = nodes[last];
+    child = (c.type == Type::kArray || c.type == Type::kObject) ? c.u.container.end : last + 1;
+  }
+  return last;
+}
+
+bool IsContainer(const Node& n) { return n.type == Type::kArray || n.type == Type::kObject; }
+
+}  // namespace
+
+uint32_t Document::EndOffset(uint32_t index) const {
+  // Descend along last children to the innermost last token, then climb back out, stepping over
+  // whitespace and one closing bracket per non-empty container on the way.
+  uint32_t closes = 0;
+  uint32_t current = index;
+  while (IsContainer(nodes_[current]) && nodes_[current].u.container.count > 0) {
+    ++closes;
+    current = LastChild(nodes_, current);
+  }
+  size_t pos;
+  if (IsContainer(nodes_[current])) {
+    pos = nodes_[current].offset + 1;  // empty: the closing bracket follows the opening one
+    ++closes;
+  } else {
+    pos = ScalarEnd(text_, nodes_[current].offset, nodes_[current].type);
+  }
+  for (uint32_t k = 0; k < closes; ++k) {
+    while (pos < text_.size() && IsWhitespace(text_[pos])) ++pos;
+    if (pos < text_.size()) ++pos;
+  }
+  return static_cast<uint32_t>(pos);
+}
+
+std::string EscapePointerToken(std::string_view token) {
+  std::string out;
+  out.reserve(token.size());
+  for (char c : token) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out.push_back(c);
+  }
+  return out;
+}
+
+std::string Document::PointerOf(uint32_t index) const {
+  if (parents_.empty() && !nodes_.empty()) {
+    // parents_[2i] = parent node, parents_[2i+1] = ordinal of the member/element in its parent.
+    parents_.assign(nodes_.size() * 2, UINT32_MAX);
+    std::vector<std::pair<uint32_t, uint32_t>> stack;  // (container, next ordinal)
+    for (uint32_t i = 0; i < nodes_.size(); ++i) {
+      while (!stack.empty() && nodes_[stack.back().first].u.container.end <= i) stack.pop_back();
+      if (!stack.empty()) {
+        auto& top = stack.back();
+        parents_[2 * i] = top.first;
+        parents_[2 * i + 1] = top.second;
+        // A key shares its ordinal with the value that follows it.
+        if (nodes_[i].type != Type::kKey) ++top.second;
+      }
+      if (nodes_[i].type == Type::kArray || nodes_[i].type == Type::kObject) stack.push_back({i, 0});
+    }
+  }
+  std::vector<std::string> tokens;
+  uint32_t i = index;
+  if (i < nodes_.size() && nodes_[i].type == Type::kKey) ++i;  // a key names its member
+  while (i < nodes_.size() && parents_[2 * i] != UINT32_MAX) {
+    uint32_t parent = parents_[2 * i];
+    if (nodes_[parent].type == Type::kObject) {
+      tokens.push_back(EscapePointerToken(Value(this, i - 1).as_string()));
+    } else {
+      tokens.push_back(std::to_string(parents_[2 * i + 1]));
+    }
+    i = parent;
+  }
+  std::string out;
+  for (auto it = tokens.rbegin(); it != tokens.rend(); ++it) {
+    out.push_back('/');
+    out += *it;
+  }
+  return out;
+}
+
+Value Document::Resolve(std::string_view pointer) const {
+  if (nodes_.empty()) return {};
+  Value current = root();
+  if (pointer.empty()) return current;
+  if (pointer.front() != '/') return {};
+  size_t pos = 1;
+  while (true) {
+    size_t slash = pointer.find('/', pos);
+    std::string_view raw = pointer.substr(pos, slash == std::string_view::npos ? slash : slash - pos);
+    std::string token;
+    for (size_t k = 0; k < raw.size(); ++k) {
+      if (raw[k] == '~' && k + 1 < raw.size() && (raw[k + 1] == '0' || raw[k + 1] == '1')) {
+        token.push_back(raw[k + 1] == '0' ? '~' : '/');
+        ++k;
+      } else {
+        token.push_back(raw[k]);
+      }
+    }
+    if (current.is_object()) {
+      current = current.Find(token);
+    } else if (current.is_array()) {
+      if (token.empty() || token.size() > 9 || (token.size() > 1 && token[0] == '0') ||
+          !std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return {};
+      }
+      uint32_t want = static_cast<uint32_t>(std::stoul(token));
+      Value found;
+      uint32_t k = 0;
+      for (Value e : current.elements()) {
+        if (k++ == want) {
+          found = e;
+          break;
+        }
+      }
+      current = found;
+    } else {
+      return {};
+    }
+    if (!current.valid()) return {};
+    if (slash == std::string_view::npos) return current;
+    pos = slash + 1;
+  }
+}
+
+void AppendQuoted(std::string& out, std::string_view s) {
+  static const char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out.push_back(kHex[c >> 4]);
+          out.push_back(kHex[c & 15]);
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+}  // namespace mcpolicy::json
