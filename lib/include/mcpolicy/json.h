@@ -67,12 +67,13 @@ class Value {
   const Document& document() const { return *doc_; }
   const Node& node() const;
   Type type() const { return node().type; }
-  bool is_null() const { return type() == Type::kNull; }
-  bool is_bool() const { return type() == Type::kBool; }
-  bool is_number() const { return type() == Type::kNumber; }
-  bool is_string() const { return type() == Type::kString; }
-  bool is_array() const { return type() == Type::kArray; }
-  bool is_object() const { return type() == Type::kObject; }
+  // The is_* tests are false for an invalid Value, so `v.Find("x").is_string()` needs no valid().
+  bool is_null() const { return Is(Type::kNull); }
+  bool is_bool() const { return Is(Type::kBool); }
+  bool is_number() const { return Is(Type::kNumber); }
+  bool is_string() const { return Is(Type::kString); }
+  bool is_array() const { return Is(Type::kArray); }
+  bool is_object() const { return Is(Type::kObject); }
 
   bool as_bool() const { return node().u.boolean; }
   double as_number() const { return node().u.number; }
@@ -102,6 +103,8 @@ class Value {
   Value Find(std::string_view name) const;
 
  private:
+  bool Is(Type t) const { return doc_ != nullptr && type() == t; }
+
   const Document* doc_ = nullptr;
   uint32_t index_ = 0;
 };

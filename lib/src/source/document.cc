@@ -50,6 +50,7 @@ std::string_view Value::as_string() const {
 }
 
 uint32_t Value::size() const {
+  if (!doc_) return 0;
   const Node& n = node();
   return (n.type == Type::kArray || n.type == Type::kObject) ? n.u.container.count : 0;
 }

@@ -1,0 +1,40 @@
+# Convenience entry points. `make demo` and `make test` are the README's two set-up commands.
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+.PHONY: deps build demo test test-asan bench clean
+
+deps:
+	@./.ci/install-deps
+
+build: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+
+# Lints the bundled examples: a good Kestra policy (clean) and a risky one (findings, exit 1).
+demo: build
+	@echo '$$ mcpolicy lint examples/kestra-good.json'
+	@$(BUILD)/mcpolicy lint examples/kestra-good.json
+	@echo
+	@echo '$$ mcpolicy lint examples/kestra-risky.json'
+	@$(BUILD)/mcpolicy lint examples/kestra-risky.json; echo "(exit code $$?: 1 means findings, as expected for the risky example)"
+
+# The whole test suite: unit tests, golden end-to-end cases, JSON-Schema-Test-Suite, SARIF
+# validation, pre-commit hook.
+test: build
+	@ctest --test-dir $(BUILD) -j$(JOBS) --output-on-failure --timeout 300
+
+# The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMCPOLICY_SANITIZE=ON -DMCPOLICY_BENCH=OFF >/dev/null
+	@cmake --build $(ASAN_BUILD) -j$(JOBS)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --test-dir $(ASAN_BUILD) -j$(JOBS) --output-on-failure --timeout 600
+
+bench: build
+	@$(BUILD)/bench/mcpolicy_bench
+
+clean:
+	@rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,0 +1,55 @@
+// One entry point per subcommand. The CLI fills a request from its flags, calls one of these, and
+// prints the output; everything a command decides is here, where tests reach it.
+#ifndef MCPOLICY_COMMANDS_H_
+#define MCPOLICY_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+#include "mcpolicy/diagnostic.h"
+#include "mcpolicy/lint.h"
+#include "mcpolicy/report.h"
+
+namespace mcpolicy {
+
+struct CommandOutput {
+  std::string out;                  // for standard output (or the -o file)
+  std::vector<std::string> errors;  // one line each, for standard error
+  int exit_code = 0;
+};
+
+struct ReportRequest {
+  ReportFormat format = ReportFormat::kText;
+  ReportOptions report;
+  Severity fail_level = Severity::kWarning;
+  bool exit_zero = false;
+};
+
+struct LintRequest {
+  std::vector<std::string> paths;  // empty: "."
+  LintOptions lint;
+  ReportRequest output;
+};
+CommandOutput RunLint(const LintRequest& request);
+
+struct ValidateRequest {
+  std::string schema;
+  std::vector<std::string> paths;
+  ValidateOptions validate;
+  ReportRequest output;
+};
+CommandOutput RunValidate(const ValidateRequest& request);
+
+struct RulesRequest {
+  bool json = false;
+};
+CommandOutput RunRules(const RulesRequest& request);
+
+struct ExplainRequest {
+  std::string rule;
+};
+CommandOutput RunExplain(const ExplainRequest& request);
+
+}  // namespace mcpolicy
+
+#endif  // MCPOLICY_COMMANDS_H_

@@ -1,0 +1,39 @@
+// Findings and the severities they carry, shared by every command that reports on files.
+#ifndef MCPOLICY_DIAGNOSTIC_H_
+#define MCPOLICY_DIAGNOSTIC_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mcpolicy {
+
+enum class Severity : uint8_t { kNote, kWarning, kError };
+
+std::string_view SeverityName(Severity severity);  // "note", "warning", "error"
+std::optional<Severity> ParseSeverity(std::string_view name);
+
+// One finding in one file. Lines and columns are 1-based; columns count Unicode code points.
+// A finding about a whole file (no position) has line 0.
+struct Diagnostic {
+  std::string rule;  // kebab-case rule name, e.g. "duplicate-key"
+  Severity severity = Severity::kError;
+  std::string path;  // as the user named the file
+  uint32_t line = 0;
+  uint32_t column = 0;
+  uint32_t end_line = 0;
+  uint32_t end_column = 0;
+  std::string pointer;  // RFC 6901 pointer of the node the finding is about ("" = root)
+  std::string message;
+  std::string source_line;    // the text of `line`, for the caret display
+  std::string suppression;    // non-empty: suppressed, with this justification
+};
+
+// Deterministic report order: path, line, column, rule, message.
+bool DiagnosticLess(const Diagnostic& a, const Diagnostic& b);
+
+}  // namespace mcpolicy
+
+#endif  // MCPOLICY_DIAGNOSTIC_H_

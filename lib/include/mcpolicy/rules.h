@@ -1,0 +1,33 @@
+// The rule registry: every finding mcpolicy can report, with its stable name and documentation.
+#ifndef MCPOLICY_RULES_H_
+#define MCPOLICY_RULES_H_
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "mcpolicy/diagnostic.h"
+
+namespace mcpolicy {
+
+struct RuleInfo {
+  std::string_view name;  // stable kebab-case name users type and reports print
+  Severity default_severity;
+  std::string_view summary;  // one sentence
+};
+
+// Every rule, sorted by name.
+std::span<const RuleInfo> AllRules();
+
+// The rule with this name, or nullptr.
+const RuleInfo* FindRule(std::string_view name);
+
+// "unknown rule "x"; did you mean "y"?" or "unknown rule "x"".
+std::string UnknownRuleMessage(std::string_view name);
+
+// The rule's documentation page (Markdown, embedded from docs/rules/<name>.md), or "".
+std::string_view RuleDoc(std::string_view name);
+
+}  // namespace mcpolicy
+
+#endif  // MCPOLICY_RULES_H_

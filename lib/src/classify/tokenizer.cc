@@ -1,0 +1,58 @@
+#include "classify/tokenizer.h"
+
+namespace mcpolicy::classify {
+namespace {
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsWordChar(char c) { return IsUpper(c) || IsLower(c) || IsDigit(c); }
+bool EndsClause(char c) { return c == '.' || c == ':' || c == ';' || c == '(' || c == '\n'; }
+
+}  // namespace
+
+void Tokenize(std::string_view input, const TokenizeOptions& options, TokenBuffer* out) {
+  if (input.size() > kMaxNameBytes) input = input.substr(0, kMaxNameBytes);
+  const size_t max_tokens = options.max_tokens < kMaxTokens ? options.max_tokens : kMaxTokens;
+  out->count = 0;
+  size_t write = 0;      // next free byte in out->text
+  bool in_word = false;  // the previous input byte belonged to the current token
+
+  auto start_token = [&]() -> bool {
+    if (out->count == max_tokens) return false;
+    if (out->count > 0) out->text[write++] = '_';
+    out->tokens[out->count].begin = static_cast<uint16_t>(write);
+    out->tokens[out->count].size = 0;
+    ++out->count;
+    return true;
+  };
+
+  for (size_t i = 0; i < input.size(); ++i) {
+    const char c = input[i];
+    if (!IsWordChar(c)) {
+      in_word = false;
+      if (options.first_clause && out->count > 0 && EndsClause(c)) {
+        // "e.g." and version numbers ("v1.2") do not end a clause: a clause ends before a space.
+        if (c != '.' || i + 1 == input.size() || input[i + 1] == ' ') break;
+      }
+      continue;
+    }
+    bool boundary = !in_word;
+    if (in_word && options.split_case && IsUpper(c)) {
+      const char prev = input[i - 1];
+      if (IsLower(prev) || IsDigit(prev)) {
+        boundary = true;  // getHttp, v2Users
+      } else if (IsUpper(prev) && i + 1 < input.size() && IsLower(input[i + 1])) {
+        boundary = true;  // HTTPResponse -> HTTP | Response
+      }
+    }
+    if (boundary) {
+      if (!start_token()) break;
+      in_word = true;
+    }
+    out->text[write++] = IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+    ++out->tokens[out->count - 1].size;
+  }
+}
+
+}  // namespace mcpolicy::classify

@@ -1,0 +1,64 @@
+// lint, validate, rules and explain.
+#include <nlohmann/json.hpp>
+
+#include "mcpolicy/commands.h"
+#include "mcpolicy/rules.h"
+
+namespace mcpolicy {
+namespace {
+
+CommandOutput Finish(const LintResult& result, const ReportRequest& request) {
+  CommandOutput output;
+  output.out = FormatReport(result, request.format, request.report);
+  output.errors = result.errors;
+  output.exit_code = ExitCode(result, request.fail_level, request.exit_zero);
+  return output;
+}
+
+}  // namespace
+
+CommandOutput RunLint(const LintRequest& request) {
+  std::vector<std::string> paths = request.paths;
+  if (paths.empty()) paths.push_back(".");
+  return Finish(LintPaths(paths, request.lint), request.output);
+}
+
+CommandOutput RunValidate(const ValidateRequest& request) {
+  return Finish(ValidatePaths(request.schema, request.paths, request.validate), request.output);
+}
+
+CommandOutput RunRules(const RulesRequest& request) {
+  CommandOutput output;
+  if (request.json) {
+    nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+    for (const RuleInfo& r : AllRules()) {
+      rules.push_back({{"name", r.name},
+                       {"default_severity", SeverityName(r.default_severity)},
+                       {"summary", r.summary}});
+    }
+    output.out = rules.dump(2) + "\n";
+    return output;
+  }
+  size_t width = 0;
+  for (const RuleInfo& r : AllRules()) width = std::max(width, r.name.size());
+  for (const RuleInfo& r : AllRules()) {
+    std::string name(r.name);
+    std::string severity(SeverityName(r.default_severity));
+    output.out += name + std::string(width + 2 - name.size(), ' ') + severity +
+                  std::string(9 - severity.size(), ' ') + std::string(r.summary) + "\n";
+  }
+  return output;
+}
+
+CommandOutput RunExplain(const ExplainRequest& request) {
+  CommandOutput output;
+  if (!FindRule(request.rule)) {
+    output.errors.push_back(UnknownRuleMessage(request.rule));
+    output.exit_code = 2;
+    return output;
+  }
+  output.out = std::string(RuleDoc(request.rule));
+  return output;
+}
+
+}  // namespace mcpolicy

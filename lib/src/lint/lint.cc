@@ -1,0 +1,290 @@
+// The lint and validate drivers: expand paths, read and parse each file once, report parse
+// errors, duplicate keys and schema violations, in parallel over files.
+#include "mcpolicy/lint.h"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include "lint/dialect_hints.h"
+#include "lint/sink.h"
+#include "mcpolicy/embedded.h"
+#include "mcpolicy/io.h"
+#include "mcpolicy/json.h"
+#include "mcpolicy/schema.h"
+#include "util/suggest.h"
+
+namespace mcpolicy {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Input {
+  std::string path;       // as read ("-" for stdin)
+  std::string display;    // as reported
+  bool explicit_ = true;  // named on the command line (always checked) vs found in a directory
+};
+
+// Expands directories into their *.json files, sorted, so output order never depends on the
+// file system.
+void ExpandPaths(const std::vector<std::string>& paths, const std::string& stdin_name,
+                 std::vector<Input>& inputs, std::vector<std::string>& errors) {
+  for (const std::string& path : paths) {
+    if (path == "-") {
+      inputs.push_back({"-", stdin_name.empty() ? "<stdin>" : stdin_name, true});
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status status = fs::status(path, ec);
+    if (!ec && fs::is_directory(status)) {
+      std::vector<std::string> found;
+      fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+      for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (it->is_directory(ec)) {
+          if ((name.size() > 1 && name[0] == '.') || name == "node_modules") it.disable_recursion_pending();
+          continue;
+        }
+        if (it->path().extension() == ".json" && it->is_regular_file(ec)) {
+          found.push_back(it->path().generic_string());
+        }
+      }
+      if (ec) errors.push_back(path + ": " + ec.message());
+      std::sort(found.begin(), found.end());
+      for (std::string& f : found) inputs.push_back({f, f, false});
+      continue;
+    }
+    inputs.push_back({path, path, true});
+  }
+}
+
+// Whether a parsed file's top level looks like a hosted policy.
+bool LooksLikePolicy(const json::Document& doc) {
+  if (!doc.root().is_object()) return false;
+  for (json::Member m : doc.root().members()) {
+    std::string_view k = m.name();
+    if (k == "tools" || k == "hide" || k == "all_tools" || k == "default") return true;
+  }
+  return false;
+}
+
+void ReportParse(const json::Document& doc, DiagnosticSink& sink) {
+  const json::ParseError& e = *doc.error();
+  sink.ReportAtOffset("invalid-json", e.offset, e.offset + 1, e.message);
+}
+
+void ReportDuplicates(const json::Document& doc, DiagnosticSink& sink) {
+  for (const json::DuplicateKey& d : doc.duplicates()) {
+    json::Value first(&doc, d.first);
+    std::string key;
+    json::AppendQuoted(key, json::Value(&doc, d.second).as_string());
+    sink.Report("duplicate-key", d.second,
+                "duplicate key " + key + " (first at line " + std::to_string(first.location().line) +
+                    "); parsers keep the last value but a gateway may keep the first");
+  }
+}
+
+std::string_view ParentPointer(std::string_view pointer) {
+  size_t slash = pointer.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : pointer.substr(0, slash);
+}
+
+// A misspelt required key ("defualt") shows up twice: as an unknown key and as a missing one.
+// Report it once, at the misspelling, and drop the "missing required key" finding.
+void MergeMisspeltRequired(std::vector<SchemaError>& errors) {
+  std::vector<bool> drop(errors.size(), false);
+  for (SchemaError& e : errors) {
+    if (e.keyword != "additionalProperties") continue;
+    // Candidates are rendered as JSON strings: compare their contents.
+    std::vector<std::string_view> candidates;
+    for (std::string_view c : e.candidates) {
+      if (c.size() >= 2 && c.front() == '"' && c.back() == '"') candidates.push_back(c.substr(1, c.size() - 2));
+    }
+    std::string guess = Suggest(e.offending, candidates);
+    if (guess.empty()) continue;
+    for (size_t i = 0; i < errors.size(); ++i) {
+      const SchemaError& r = errors[i];
+      if (r.keyword == "required" && r.offending == guess && r.pointer == ParentPointer(e.pointer)) {
+        drop[i] = true;
+        e.message += " (\"" + guess + "\" is required)";
+      }
+    }
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < errors.size(); ++i) {
+    if (drop[i]) continue;
+    if (kept != i) errors[kept] = std::move(errors[i]);
+    ++kept;
+  }
+  errors.resize(kept);
+}
+
+void ReportSchema(const json::Document& doc, const Schema& schema, bool policy_hints,
+                  DiagnosticSink& sink) {
+  std::vector<SchemaError> errors = schema.Validate(doc.root());
+  MergeMisspeltRequired(errors);
+  for (SchemaError& e : errors) {
+    std::string message = std::move(e.message);
+    if (policy_hints) {
+      if (auto hint = DialectMessage(e, doc)) message = std::move(*hint);
+    }
+    sink.Report("schema", e.node, std::move(message));
+  }
+}
+
+const Schema* PolicySchema() {
+  static const Schema* schema = [] {
+    std::string_view text = embedded::Find("schemas/policylayer.schema.json");
+    SchemaCompileResult r = Schema::Compile(json::Document::Parse(std::string(text)));
+    // The embedded schema is tested at build time; a failure here is a packaging bug.
+    return r.ok() ? new Schema(std::move(*r.schema)) : nullptr;
+  }();
+  return schema;
+}
+
+// Checks one parsed file. `schema` is the policy schema for lint, the user's for validate.
+void CheckDocument(const json::Document& doc, const Schema& schema, bool policy_hints,
+                   DiagnosticSink& sink) {
+  if (!doc.ok()) {
+    ReportParse(doc, sink);
+    return;
+  }
+  ReportDuplicates(doc, sink);
+  ReportSchema(doc, schema, policy_hints, sink);
+}
+
+// Runs `work(i)` for every input, on up to `jobs` threads; results are merged by the caller.
+template <typename Work>
+void ForEachParallel(size_t count, unsigned jobs, Work work) {
+  unsigned threads = jobs ? jobs : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<size_t>(threads, count));
+  if (threads <= 1) {
+    for (size_t i = 0; i < count; ++i) work(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      for (size_t i = next++; i < count; i = next++) work(i);
+    });
+  }
+  for (std::thread& t : pool) t.join();
+}
+
+struct FileOutcome {
+  std::vector<Diagnostic> diagnostics;
+  std::string error;
+  std::string skipped;
+  bool checked = false;
+};
+
+// policy_mode: lint (policy schema, dialect hints, non-policies skipped) rather than validate.
+LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_name,
+               uint64_t max_bytes, unsigned jobs, const Schema& schema, bool policy_mode,
+               bool policies_only) {
+  LintResult result;
+  std::vector<Input> inputs;
+  ExpandPaths(paths, stdin_name, inputs, result.errors);
+  std::vector<FileOutcome> outcomes(inputs.size());
+  ForEachParallel(inputs.size(), jobs, [&](size_t i) {
+    const Input& in = inputs[i];
+    FileOutcome& out = outcomes[i];
+    ReadResult read = ReadInput(in.path, max_bytes);
+    if (!read.ok) {
+      out.error = in.path == "-" ? in.display + read.error.substr(read.error.find(':')) : read.error;
+      return;
+    }
+    json::ParseOptions parse_options;
+    parse_options.max_bytes = max_bytes;
+    json::Document doc = json::Document::Parse(std::move(read.data), parse_options);
+    if (policy_mode && (!in.explicit_ || policies_only) && doc.ok() && !LooksLikePolicy(doc)) {
+      out.skipped = in.display + ": not a policy (no \"default\", \"tools\", \"hide\" or \"all_tools\" at the top level)";
+      return;
+    }
+    DiagnosticSink sink(in.display, &doc, out.diagnostics);
+    CheckDocument(doc, schema, policy_mode, sink);
+    out.checked = true;
+  });
+  for (FileOutcome& o : outcomes) {
+    if (!o.error.empty()) result.errors.push_back(std::move(o.error));
+    if (!o.skipped.empty()) result.skipped.push_back(std::move(o.skipped));
+    result.files_checked += o.checked;
+    for (Diagnostic& d : o.diagnostics) result.diagnostics.push_back(std::move(d));
+  }
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), DiagnosticLess);
+  return result;
+}
+
+}  // namespace
+
+LintResult LintPaths(const std::vector<std::string>& paths, const LintOptions& options) {
+  const Schema* schema = PolicySchema();
+  if (!schema) {
+    LintResult r;
+    r.errors.push_back("internal error: the bundled policy schema does not compile");
+    return r;
+  }
+  return Run(paths, options.stdin_filename, options.max_bytes, options.jobs, *schema, true,
+             options.policies_only);
+}
+
+std::vector<Diagnostic> LintText(const std::string& display_path, std::string text,
+                                 const LintOptions& options) {
+  std::vector<Diagnostic> out;
+  const Schema* schema = PolicySchema();
+  if (!schema) return out;
+  json::ParseOptions parse_options;
+  parse_options.max_bytes = options.max_bytes;
+  json::Document doc = json::Document::Parse(std::move(text), parse_options);
+  DiagnosticSink sink(display_path, &doc, out);
+  CheckDocument(doc, *schema, true, sink);
+  std::stable_sort(out.begin(), out.end(), DiagnosticLess);
+  return out;
+}
+
+LintResult ValidatePaths(const std::string& schema_path, const std::vector<std::string>& paths,
+                         const ValidateOptions& options) {
+  LintResult result;
+  ReadResult read = ReadInput(schema_path, options.max_bytes);
+  if (!read.ok) {
+    result.errors.push_back("cannot read schema: " + read.error);
+    return result;
+  }
+  json::Document doc = json::Document::Parse(std::move(read.data));
+  if (!doc.ok()) {
+    json::Location loc = doc.Locate(doc.error()->offset);
+    result.errors.push_back(schema_path + ":" + std::to_string(loc.line) + ":" +
+                            std::to_string(loc.column) + ": schema is not valid JSON: " +
+                            doc.error()->message);
+    return result;
+  }
+  SchemaOptions schema_options;
+  fs::path dir = fs::path(schema_path).parent_path();
+  schema_options.base_directory =
+      options.remote_directory.empty() ? (dir.empty() ? "." : dir.string()) : options.remote_directory;
+  SchemaCompileResult compiled = Schema::Compile(std::move(doc), schema_options);
+  if (!compiled.ok()) {
+    for (const SchemaCompileError& e : compiled.errors) {
+      std::string where = e.source.empty() ? schema_path : e.source;
+      result.errors.push_back(where + ":" + std::to_string(e.location.line) + ":" +
+                              std::to_string(e.location.column) + ": unusable schema: " + e.message);
+    }
+    return result;
+  }
+  return Run(paths, options.stdin_filename, options.max_bytes, options.jobs, *compiled.schema,
+             false, false);
+}
+
+int ExitCode(const LintResult& result, Severity fail_level, bool exit_zero) {
+  if (!result.errors.empty()) return 2;
+  if (exit_zero) return 0;
+  for (const Diagnostic& d : result.diagnostics) {
+    if (d.suppression.empty() && d.severity >= fail_level) return 1;
+  }
+  return 0;
+}
+
+}  // namespace mcpolicy

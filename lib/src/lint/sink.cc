@@ -1,0 +1,40 @@
+#include "lint/sink.h"
+
+#include "mcpolicy/rules.h"
+
+namespace mcpolicy {
+
+Diagnostic DiagnosticSink::Make(std::string_view rule, std::string message) const {
+  Diagnostic d;
+  d.rule = std::string(rule);
+  const RuleInfo* info = FindRule(rule);
+  d.severity = info ? info->default_severity : Severity::kError;
+  d.path = path_;
+  d.message = std::move(message);
+  return d;
+}
+
+void DiagnosticSink::ReportAtOffset(std::string_view rule, uint32_t offset, uint32_t end_offset,
+                                    std::string message) {
+  Diagnostic d = Make(rule, std::move(message));
+  json::Location begin = doc_->Locate(offset);
+  json::Location end = doc_->Locate(std::max(end_offset, offset));
+  d.line = begin.line;
+  d.column = begin.column;
+  d.end_line = end.line;
+  d.end_column = end.column;
+  d.source_line = std::string(doc_->LineText(begin.line));
+  out_.push_back(std::move(d));
+}
+
+void DiagnosticSink::Report(std::string_view rule, uint32_t index, std::string message) {
+  uint32_t offset = doc_->nodes()[index].offset;
+  ReportAtOffset(rule, offset, doc_->EndOffset(index), std::move(message));
+  out_.back().pointer = doc_->PointerOf(index);
+}
+
+void DiagnosticSink::ReportFile(std::string_view rule, std::string message) {
+  out_.push_back(Make(rule, std::move(message)));
+}
+
+}  // namespace mcpolicy

@@ -1,0 +1,151 @@
+// path:line:col: severity: message [rule], the source line, a caret under the span, a summary.
+#include <string>
+
+#include "mcpolicy/report.h"
+#include "source/utf8.h"
+
+namespace mcpolicy {
+namespace {
+
+constexpr size_t kMaxShownColumns = 160;  // longer lines are shown as a window around the caret
+
+struct Style {
+  bool on;
+  std::string Wrap(std::string_view code, std::string_view text) const {
+    if (!on) return std::string(text);
+    return "\x1b[" + std::string(code) + "m" + std::string(text) + "\x1b[0m";
+  }
+};
+
+std::string_view SeverityColor(Severity s) {
+  switch (s) {
+    case Severity::kError: return "1;31";
+    case Severity::kWarning: return "1;35";
+    case Severity::kNote: return "1;36";
+  }
+  return "1";
+}
+
+// Byte offset of code point `n` (0-based) in `s`, or s.size().
+size_t ByteOfCodePoint(std::string_view s, size_t n) {
+  size_t seen = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (seen == n) return i;
+      ++seen;
+    }
+  }
+  return s.size();
+}
+
+// The line with each invalid UTF-8 byte and control character (but tab) replaced by U+FFFD, one
+// code point for one, so columns still line up and the terminal gets only printable text.
+std::string Printable(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  for (size_t i = 0; i < line.size();) {
+    unsigned char c = line[i];
+    size_t len = utf8::SequenceLength(line.data() + i, line.size() - i);
+    if (len == 0 || (c < 0x20 && c != '\t') || c == 0x7f) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    out.append(line.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+// The source line (or a window of it) and a caret line underlining [column, end_column).
+void AppendSnippet(const Diagnostic& d, const Style& style, std::string& out) {
+  if (d.line == 0 || d.source_line.empty()) return;
+  std::string printable = Printable(d.source_line);
+  std::string_view line = printable;
+  size_t first = d.column - 1;  // code points
+  size_t last = (d.end_line == d.line && d.end_column > d.column) ? d.end_column - 1 : first + 1;
+  size_t total = utf8::CodePoints(line);
+  size_t window_begin = 0;
+  std::string prefix, suffix;
+  if (total > kMaxShownColumns) {
+    window_begin = first > 40 ? first - 40 : 0;
+    size_t window_end = std::min(total, window_begin + kMaxShownColumns);
+    if (window_begin > 0) prefix = "...";
+    if (window_end < total) suffix = "...";
+    line = line.substr(ByteOfCodePoint(line, window_begin),
+                       ByteOfCodePoint(line, window_end) - ByteOfCodePoint(line, window_begin));
+    last = std::min(last, window_end);
+  }
+  out += "  " + prefix + std::string(line) + suffix + "\n  " + std::string(prefix.size(), ' ');
+  // Tabs are copied so the caret lines up whatever the tab width.
+  std::string_view before = line.substr(0, ByteOfCodePoint(line, first - window_begin));
+  for (size_t i = 0; i < before.size(); ++i) {
+    unsigned char c = before[i];
+    if ((c & 0xC0) == 0x80) continue;
+    out.push_back(c == '\t' ? '\t' : ' ');
+  }
+  std::string marks = "^";
+  if (last > first + 1) marks += std::string(std::min<size_t>(last - first - 1, kMaxShownColumns), '~');
+  out += style.Wrap("1;32", marks) + "\n";
+}
+
+std::string Plural(size_t n, std::string_view word) {
+  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+std::string FormatTextReport(const LintResult& result, const ReportOptions& options) {
+  Style style{options.color};
+  std::string out;
+  size_t counts[3] = {0, 0, 0};
+  size_t suppressed = 0;
+  std::string last_path;
+  size_t files_with_problems = 0;
+  for (const Diagnostic& d : result.diagnostics) {
+    if (!d.suppression.empty()) {
+      ++suppressed;
+      continue;
+    }
+    ++counts[static_cast<int>(d.severity)];
+    if (d.path != last_path) {
+      ++files_with_problems;
+      last_path = d.path;
+    }
+    std::string location = d.path;
+    if (d.line > 0) location += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+    out += style.Wrap("1", location + ":") + " " +
+           style.Wrap(SeverityColor(d.severity), std::string(SeverityName(d.severity)) + ":") + " " +
+           d.message + " " + style.Wrap("2", "[" + d.rule + "]") + "\n";
+    AppendSnippet(d, style, out);
+  }
+  if (options.verbose) {
+    for (const std::string& s : result.skipped) out += "skipped " + s + "\n";
+  }
+  // When nothing could be checked, the errors on stderr say everything; a summary would mislead.
+  if (!options.summary || (result.files_checked == 0 && !result.errors.empty())) return out;
+  size_t problems = counts[0] + counts[1] + counts[2];
+  std::string files = Plural(result.files_checked, "file");
+  if (problems == 0) {
+    out += "No problems found in " + files + " checked";
+  } else {
+    std::string detail;
+    auto add = [&](size_t n, std::string_view word) {
+      if (n == 0) return;
+      if (!detail.empty()) detail += ", ";
+      detail += Plural(n, word);
+    };
+    add(counts[2], "error");
+    add(counts[1], "warning");
+    add(counts[0], "note");
+    out += "Found " + Plural(problems, "problem") + " (" + detail + ") in " +
+           std::to_string(files_with_problems) + " of " + files + " checked";
+  }
+  if (suppressed) out += "; " + std::to_string(suppressed) + " suppressed";
+  if (!result.skipped.empty()) out += "; " + Plural(result.skipped.size(), "file") + " skipped";
+  if (!result.errors.empty()) out += "; " + Plural(result.errors.size(), "path") + " could not be checked";
+  out += ".\n";
+  return out;
+}
+
+}  // namespace mcpolicy

@@ -1,0 +1,21 @@
+// "Did you mean" over a set of candidates, by optimal-string-alignment edit distance.
+#ifndef MCPOLICY_UTIL_SUGGEST_H_
+#define MCPOLICY_UTIL_SUGGEST_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mcpolicy {
+
+// Edit distance counting insertions, deletions, substitutions and adjacent transpositions.
+size_t EditDistance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word` within max(1, |word| / 3) edits (case-insensitive ties go to
+// the earlier candidate), or "" when none is close enough.
+std::string Suggest(std::string_view word, const std::vector<std::string_view>& candidates);
+
+}  // namespace mcpolicy
+
+#endif  // MCPOLICY_UTIL_SUGGEST_H_

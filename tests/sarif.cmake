@@ -1,0 +1,7 @@
+# SARIF output validated by Microsoft's SARIF multitool (installed by .ci/install-deps into
+# build-tools/), over the golden policies of every structural rule.
+set(MCPOLICY_MULTITOOL ${PROJECT_SOURCE_DIR}/build-tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool)
+add_test(NAME "sarif: multitool validates the SARIF report"
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/support/sarif_test.sh
+                 $<TARGET_FILE:mcpolicy> ${MCPOLICY_MULTITOOL} ${CMAKE_CURRENT_SOURCE_DIR}/golden/rules)
+set_tests_properties("sarif: multitool validates the SARIF report" PROPERTIES TIMEOUT 300)
