@@ -224,7 +224,7 @@ extern "C" const char mcpolicy_embedded_108[];
 namespace mcpolicy::embedded {
 namespace {
 const File kFiles[] = {
-    {"catalog/lexicon.json", std::string_view(mcpolicy_embedded_0, 27660)},
+    {"catalog/lexicon.json", std::string_view(mcpolicy_embedded_0, 27680)},
     {"catalog/servers/ChromeDevTools__chrome-devtools-mcp.json", std::string_view(mcpolicy_embedded_1, 13269)},
     {"catalog/servers/CircleCI-Public__mcp-server-circleci.json", std::string_view(mcpolicy_embedded_2, 2842)},
     {"catalog/servers/ClickHouse__mcp-clickhouse.json", std::string_view(mcpolicy_embedded_3, 999)},

@@ -178,14 +178,16 @@ Emitted UnknownKeyError(const Compiled& c, const Node& n, uint32_t s, Value key,
   } else if (allowed.empty() && patterns.empty()) {
     message += "; no keys are allowed here";
   } else if (rendered.size() <= kListLimit && patterns.size() <= 2) {
-    std::vector<std::string> parts;
-    if (!rendered.empty()) {
-      parts.push_back((rendered.size() == 1 ? "the allowed key is " : "allowed keys are ") +
-                      CommaList(rendered));
+    std::string matching;
+    for (size_t i = 0; i < patterns.size(); ++i) matching += (i > 0 ? " or " : "") + patterns[i];
+    if (patterns.empty()) {
+      message += rendered.size() == 1 ? "; the only allowed key is " + rendered[0]
+                                      : "; allowed keys are " + CommaList(rendered);
+    } else if (rendered.empty()) {
+      message += "; allowed keys must match " + matching;
+    } else {
+      message += "; allowed keys are " + CommaList(rendered) + " and keys matching " + matching;
     }
-    if (!patterns.empty()) parts.push_back("keys matching " + CommaList(patterns));
-    message += "; " + parts[0];
-    if (parts.size() > 1) message += (rendered.empty() ? "" : ", or ") + parts[1];
   }
   Emitted e = MakeError(s, key, depth, "additionalProperties", std::move(message));
   e.candidates = std::move(rendered);

@@ -232,8 +232,9 @@ bool Validator::CheckArray(const Node& n, uint32_t s, Value v, uint32_t depth, E
         ok = false;
         if (out) {
           Emitted err = MakeError(s, e, depth + 1, "additionalItems",
-                             "unexpected item at index " + std::to_string(i) + "; at most " +
-                                 Plural(n.item_list.size(), "item") + " are allowed");
+                             "unexpected item at index " + std::to_string(i) +
+                                 "; the array may hold at most " +
+                                 Plural(n.item_list.size(), "item"));
           err.offending = Render(e);
           out->push_back(std::move(err));
         }
@@ -346,7 +347,7 @@ bool Validator::CheckObject(const Node& n, uint32_t s, Value v, uint32_t depth, 
     const std::vector<json::Node>& tape = doc.nodes();
     const uint32_t end = tape[v.index()].u.container.end;
     for (uint32_t k = v.index() + 1; k < end; k = SubtreeEnd(tape[k + 1], k + 1)) {
-      const Value::Member m{Value(&doc, k), Value(&doc, k + 1)};
+      const json::Member m{Value(&doc, k), Value(&doc, k + 1)};
       const std::string_view name = StringOf(doc, tape[k]);
       const KeyEntry* entry = n.keys.empty() ? nullptr : n.keys.Find(name);
       bool matched = false;

@@ -1,0 +1,54 @@
+// Shared pieces of the CLI: output flags, size parsing, printing a command's output.
+#ifndef MCPOLICY_CLI_COMMON_H_
+#define MCPOLICY_CLI_COMMON_H_
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "mcpolicy/commands.h"
+
+namespace mcpolicy::cli {
+
+// A registered subcommand: run() is called when `app` was the one parsed; it returns the exit code.
+struct Command {
+  CLI::App* app;
+  std::function<int()> run;
+};
+
+// Flags shared by every command that reports on files (lint, validate, ...).
+struct OutputFlags {
+  std::string format = "text";
+  std::string output_file;
+  std::string color = "auto";
+  std::string fail_level = "warning";
+  bool exit_zero = false;
+  bool quiet = false;
+  bool verbose = false;
+  std::string max_file_size = "64M";
+  std::string stdin_filename;
+  unsigned jobs = 0;
+
+  void Add(CLI::App* app);
+};
+
+// "64M" -> bytes; false for anything that is not a size up to 4 GiB.
+bool ParseSize(const std::string& text, uint64_t& bytes);
+
+// Whether text output should be coloured (--color, NO_COLOR, TERM=dumb, a terminal on stdout).
+bool UseColor(const std::string& color_flag, bool to_file);
+
+// Fills the shared report settings; prints why and returns false on a bad value.
+bool FillReport(const OutputFlags& flags, ReportRequest& report, uint64_t& max_bytes);
+
+// Prints errors to stderr and the output to stdout or atomically to `output_file`; returns the
+// exit code (2 when the output file cannot be written).
+int Emit(const CommandOutput& output, const std::string& output_file);
+
+void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands);
+
+}  // namespace mcpolicy::cli
+
+#endif  // MCPOLICY_CLI_COMMON_H_

@@ -1,0 +1,75 @@
+// lint, validate, rules, explain.
+#include "common.h"
+
+namespace mcpolicy::cli {
+namespace {
+
+constexpr const char* kLintExamples = R"(
+Examples:
+  mcpolicy lint policies/                      lint every policy under a directory
+  mcpolicy lint kestra.json --format sarif -o mcpolicy.sarif
+  mcpolicy lint --format github policy.json    annotations for GitHub Actions
+  cat policy.json | mcpolicy lint - --stdin-filename policy.json
+Exit codes: 0 nothing at or above --fail-level, 1 findings, 2 mcpolicy could not do its job.)";
+
+constexpr const char* kValidateExamples = R"(
+Examples:
+  mcpolicy validate --schema my-stricter.schema.json policy.json
+  mcpolicy validate --schema tools-list.schema.json dumps/*.json --format json
+Exit codes: 0 valid, 1 invalid, 2 the schema or a file could not be used.)";
+
+}  // namespace
+
+void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands) {
+  auto lint_flags = std::make_shared<OutputFlags>();
+  auto lint = std::make_shared<LintRequest>();
+  CLI::App* lint_cmd = app.add_subcommand("lint", "Check PolicyLayer policies for errors and risky allowances");
+  lint_cmd->add_option("paths", lint->paths, "Files, directories, or - for stdin (default: .)");
+  lint_flags->Add(lint_cmd);
+  lint_cmd->add_flag("--policies-only", lint->lint.policies_only,
+                     "Skip named files that parse but do not look like a policy (for pre-commit)");
+  lint_cmd->footer(kLintExamples);
+  commands.push_back({lint_cmd, [lint_flags, lint] {
+                        if (!FillReport(*lint_flags, lint->output, lint->lint.max_bytes)) return 2;
+                        lint->lint.stdin_filename = lint_flags->stdin_filename;
+                        lint->lint.jobs = lint_flags->jobs;
+                        return Emit(RunLint(*lint), lint_flags->output_file);
+                      }});
+
+  auto validate_flags = std::make_shared<OutputFlags>();
+  auto validate = std::make_shared<ValidateRequest>();
+  CLI::App* validate_cmd =
+      app.add_subcommand("validate", "Validate JSON files against any JSON Schema (draft-07)");
+  validate_cmd->add_option("--schema", validate->schema, "The draft-07 schema")->required();
+  validate_cmd->add_option("--refs-dir", validate->validate.remote_directory,
+                           "Directory that $refs to other schema files resolve in (default: the schema's)");
+  validate_cmd->add_option("paths", validate->paths, "JSON files, or - for stdin")->required();
+  validate_flags->Add(validate_cmd);
+  validate_cmd->footer(kValidateExamples);
+  commands.push_back({validate_cmd, [validate_flags, validate] {
+                        if (!FillReport(*validate_flags, validate->output, validate->validate.max_bytes)) return 2;
+                        validate->validate.stdin_filename = validate_flags->stdin_filename;
+                        validate->validate.jobs = validate_flags->jobs;
+                        return Emit(RunValidate(*validate), validate_flags->output_file);
+                      }});
+
+  auto rules_format = std::make_shared<std::string>("text");
+  CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule with its default severity");
+  rules_cmd->add_option("--format", *rules_format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  rules_cmd->footer("\nExamples:\n  mcpolicy rules\n  mcpolicy rules --format json");
+  commands.push_back({rules_cmd, [rules_format] {
+                        RulesRequest rules;
+                        rules.json = *rules_format == "json";
+                        return Emit(RunRules(rules), "");
+                      }});
+
+  auto explain = std::make_shared<ExplainRequest>();
+  CLI::App* explain_cmd = app.add_subcommand("explain", "Show a rule's documentation page");
+  explain_cmd->add_option("rule", explain->rule, "Rule name, e.g. duplicate-key")->required();
+  explain_cmd->footer("\nExamples:\n  mcpolicy explain duplicate-key");
+  commands.push_back({explain_cmd, [explain] { return Emit(RunExplain(*explain), ""); }});
+}
+
+}  // namespace mcpolicy::cli
