@@ -1,5 +1,0 @@
-if(EXISTS "/work/main/build/tests/mcpolicy_unit_tests-b12d07c.cmake")
-  include("/work/main/build/tests/mcpolicy_unit_tests-b12d07c.cmake")
-else()
-  add_test(mcpolicy_unit_NOT_BUILT-b12d07c mcpolicy_unit_NOT_BUILT-b12d07c)
-endif()
