@@ -1,14 +1,19 @@
-// mcpolicy_accuracy: measures the heuristic classifier (no catalog) against hand-labelled tools.
+// mcpolicy_accuracy: measures the heuristic classifier (no catalog) against
+// hand-labelled tools.
 //
-//   mcpolicy_accuracy [--lexicon FILE] [--errors] [--mode names|full|both] PATH...
+//   mcpolicy_accuracy [--lexicon FILE] [--errors] [--mode names|full|both]
+//   PATH...
 //
 // PATH is a JSONL file or a directory of *.jsonl files; each line is one tool:
-//   {"tool": NAME, "description": TEXT, "readOnlyHint": BOOL|null, "destructiveHint": ...,
-//    "idempotentHint": ..., "openWorldHint": ..., "label": CATEGORY, "server": ID}
-// Two modes: `names` classifies from the name alone; `full` adds the description and the hints.
-// For each mode it prints the confusion matrix, per-class precision and recall, the accuracy and
-// the share of tools rated less dangerous than their label (Severity order: read = other <
-// write < execute < destructive = financial). --errors lists every misclassified tool.
+//   {"tool": NAME, "description": TEXT, "readOnlyHint": BOOL|null,
+//   "destructiveHint": ...,
+//    "idempotentHint": ..., "openWorldHint": ..., "label": CATEGORY, "server":
+//    ID}
+// Two modes: `names` classifies from the name alone; `full` adds the
+// description and the hints. For each mode it prints the confusion matrix,
+// per-class precision and recall, the accuracy and the share of tools rated
+// less dangerous than their label (Severity order: read = other < write <
+// execute < destructive = financial). --errors lists every misclassified tool.
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -52,7 +57,9 @@ bool LoadFile(const std::filesystem::path& path, std::vector<Labelled>* out) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     const auto j = nlohmann::json::parse(line, nullptr, false);
-    const auto label = j.is_object() ? mcpolicy::ParseCategory(j.value("label", "")) : std::nullopt;
+    const auto label = j.is_object()
+                           ? mcpolicy::ParseCategory(j.value("label", ""))
+                           : std::nullopt;
     if (!label) {
       std::cerr << path.string() << ":" << line_no << ": not a labelled tool\n";
       return false;
@@ -88,8 +95,10 @@ bool Load(const std::string& arg, std::vector<Labelled>* out) {
 }
 
 void Report(const char* mode, const std::vector<Labelled>& tools,
-            const mcpolicy::Classifier& classifier, bool full, bool list_errors) {
-  std::array<std::array<int, kCategories>, kCategories> matrix{};  // [label][predicted]
+            const mcpolicy::Classifier& classifier, bool full,
+            bool list_errors) {
+  std::array<std::array<int, kCategories>, kCategories>
+      matrix{};  // [label][predicted]
   int correct = 0, under = 0;
   std::vector<std::string> errors;
   mcpolicy::Classification c;
@@ -106,13 +115,15 @@ void Report(const char* mode, const std::vector<Labelled>& tools,
       ++correct;
       continue;
     }
-    const bool is_under = mcpolicy::Severity(c.category) < mcpolicy::Severity(t.label);
+    const bool is_under =
+        mcpolicy::DangerRank(c.category) < mcpolicy::DangerRank(t.label);
     under += is_under;
     if (list_errors) {
       std::ostringstream line;
-      line << (is_under ? "UNDER " : "over  ") << mcpolicy::CategoryName(t.label) << " -> "
-           << mcpolicy::CategoryName(c.category) << "  " << t.server << " " << t.name << "  ["
-           << c.confidence << "]";
+      line << (is_under ? "UNDER " : "over  ")
+           << mcpolicy::CategoryName(t.label) << " -> "
+           << mcpolicy::CategoryName(c.category) << "  " << t.server << " "
+           << t.name << "  [" << c.confidence << "]";
       for (const std::string& e : c.evidence) line << " | " << e;
       errors.push_back(line.str());
     }
@@ -121,7 +132,8 @@ void Report(const char* mode, const std::vector<Labelled>& tools,
   std::printf("== %s: %zu tools\n", mode, tools.size());
   std::printf("%-12s", "label\\pred");
   for (int p = 0; p < kCategories; ++p) {
-    std::printf("%12.*s", 11, mcpolicy::CategoryName(static_cast<Category>(p)).data());
+    std::printf("%12.*s", 11,
+                mcpolicy::CategoryName(static_cast<Category>(p)).data());
   }
   std::printf("%10s%10s%10s\n", "n", "precision", "recall");
   for (int l = 0; l < kCategories; ++l) {
@@ -130,14 +142,16 @@ void Report(const char* mode, const std::vector<Labelled>& tools,
       row += matrix[l][k];
       column += matrix[k][l];
     }
-    std::printf("%-12s", mcpolicy::CategoryName(static_cast<Category>(l)).data());
+    std::printf("%-12s",
+                mcpolicy::CategoryName(static_cast<Category>(l)).data());
     for (int p = 0; p < kCategories; ++p) std::printf("%12d", matrix[l][p]);
     const double precision = column ? 100.0 * matrix[l][l] / column : 0;
     const double recall = row ? 100.0 * matrix[l][l] / row : 0;
     std::printf("%10d%9.1f%%%9.1f%%\n", row, precision, recall);
   }
-  std::printf("accuracy %.2f%% (%d/%zu)   under-rated %.2f%% (%d)\n\n", 100.0 * correct / n,
-              correct, tools.size(), 100.0 * under / n, under);
+  std::printf("accuracy %.2f%% (%d/%zu)   under-rated %.2f%% (%d)\n\n",
+              100.0 * correct / n, correct, tools.size(), 100.0 * under / n,
+              under);
   for (const std::string& e : errors) std::printf("%s\n", e.c_str());
   if (!errors.empty()) std::printf("\n");
 }
@@ -165,7 +179,8 @@ int main(int argc, char** argv) {
     }
   }
   if (inputs.empty()) {
-    std::cerr << "mcpolicy_accuracy: no input (a .jsonl file or a directory of them)\n";
+    std::cerr << "mcpolicy_accuracy: no input (a .jsonl file or a directory of "
+                 "them)\n";
     return 2;
   }
   std::vector<Labelled> tools;
@@ -180,7 +195,8 @@ int main(int argc, char** argv) {
     lexicon_json = ss.str();
   }
   const mcpolicy::Classifier classifier =
-      lexicon_path.empty() ? mcpolicy::Classifier() : mcpolicy::Classifier(lexicon_json);
+      lexicon_path.empty() ? mcpolicy::Classifier()
+                           : mcpolicy::Classifier(lexicon_json);
   if (!classifier.ok()) {
     std::cerr << "mcpolicy_accuracy: " << classifier.error() << "\n";
     return 2;
@@ -189,7 +205,8 @@ int main(int argc, char** argv) {
     Report("names only", tools, classifier, /*full=*/false, list_errors);
   }
   if (mode == "full" || mode == "both") {
-    Report("names + descriptions + hints", tools, classifier, /*full=*/true, list_errors);
+    Report("names + descriptions + hints", tools, classifier, /*full=*/true,
+           list_errors);
   }
   return 0;
 }

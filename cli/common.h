@@ -48,6 +48,7 @@ bool FillReport(const OutputFlags& flags, ReportRequest& report, uint64_t& max_b
 int Emit(const CommandOutput& output, const std::string& output_file);
 
 void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands);
+void RegisterClassifyCommands(CLI::App& app, std::vector<Command>& commands);
 
 }  // namespace mcpolicy::cli
 

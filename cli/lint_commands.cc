@@ -1,6 +1,8 @@
 // lint, validate, rules, explain.
 #include "common.h"
 
+#include <cstdlib>
+
 namespace mcpolicy::cli {
 namespace {
 
@@ -10,6 +12,13 @@ Examples:
   mcpolicy lint kestra.json --format sarif -o mcpolicy.sarif
   mcpolicy lint --format github policy.json    annotations for GitHub Actions
   cat policy.json | mcpolicy lint - --stdin-filename policy.json
+  mcpolicy lint --disable loose-limit --enable deny-all policies/
+  mcpolicy lint --config ci/.mcpolicy.json --no-suppressions policies/   strict CI
+  mcpolicy lint --write-baseline mcpolicy-baseline.json policies/        accept today's findings
+  mcpolicy lint --baseline mcpolicy-baseline.json policies/              fail on new findings only
+Configuration: the first .mcpolicy.json found walking up from each file's directory (stopping at
+the directory holding .git); see schemas/config.schema.json. MCPOLICY_TODAY=YYYY-MM-DD sets the
+date suppression expiry is judged against (default: today, local time).
 Exit codes: 0 nothing at or above --fail-level, 1 findings, 2 mcpolicy could not do its job.)";
 
 constexpr const char* kValidateExamples = R"(
@@ -28,11 +37,36 @@ void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands) {
   lint_flags->Add(lint_cmd);
   lint_cmd->add_flag("--policies-only", lint->lint.policies_only,
                      "Skip named files that parse but do not look like a policy (for pre-commit)");
+  lint_cmd->add_option("--server", lint->lint.server,
+                       "Catalog server the policies are for, e.g. kestra-io/mcp-server-python "
+                       "(default: the configuration's mapping, else inferred from tool names)");
+  CLI::Option* config = lint_cmd->add_option(
+      "--config", lint->lint.config_file, "Use this configuration for every file instead of .mcpolicy.json")
+      ->type_name("FILE");
+  lint_cmd->add_flag("--no-config", lint->lint.no_config, "Ignore configuration files")->excludes(config);
+  lint_cmd->add_option("--enable", lint->lint.enable, "Turn rules on whatever the configuration says (repeatable; a,b)")
+      ->type_name("RULE")
+      ->allow_extra_args(false)
+      ->delimiter(',');
+  lint_cmd->add_option("--disable", lint->lint.disable, "Turn rules off whatever the configuration says (repeatable; a,b)")
+      ->type_name("RULE")
+      ->allow_extra_args(false)
+      ->delimiter(',');
+  lint_cmd->add_flag("--no-suppressions", lint->lint.no_suppressions,
+                     "Ignore every suppression in the configuration (strict CI)");
+  lint_cmd->add_option("--baseline", lint->lint.baseline_file,
+                       "Drop findings this baseline accepts (keyed by path, rule and JSON pointer)")
+      ->type_name("FILE");
+  lint_cmd->add_option("--write-baseline", lint->lint.write_baseline_file,
+                       "Write the findings to FILE as a baseline (atomically); they then count as accepted")
+      ->type_name("FILE");
   lint_cmd->footer(kLintExamples);
   commands.push_back({lint_cmd, [lint_flags, lint] {
                         if (!FillReport(*lint_flags, lint->output, lint->lint.max_bytes)) return 2;
                         lint->lint.stdin_filename = lint_flags->stdin_filename;
                         lint->lint.jobs = lint_flags->jobs;
+                        const char* today = std::getenv("MCPOLICY_TODAY");
+                        if (today && *today) lint->lint.today = today;
                         return Emit(RunLint(*lint), lint_flags->output_file);
                       }});
 

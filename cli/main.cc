@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
 
   std::vector<mcpolicy::cli::Command> commands;
   mcpolicy::cli::RegisterLintCommands(app, commands);
+  mcpolicy::cli::RegisterClassifyCommands(app, commands);
 
   try {
     app.parse(argc, argv);

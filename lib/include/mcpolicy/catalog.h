@@ -4,6 +4,8 @@
 #ifndef MCPOLICY_CATALOG_H_
 #define MCPOLICY_CATALOG_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
@@ -16,6 +18,10 @@
 
 namespace mcpolicy {
 
+// The order a multiplexer's category is its worst operation's in: financial (5) > destructive >
+// execute > write > read > other (0). Finer than Severity(), which ties destructive with financial.
+int CategoryRank(Category category);
+
 struct CatalogTool {
   std::string name;
   Category category = Category::kOther;
@@ -26,6 +32,11 @@ struct CatalogTool {
   std::string operation_argument;
   std::vector<std::pair<std::string, Category>> operations;
 };
+
+// A multiplexer's operations grouped by category, worst first, values in file order:
+// `action: delete (destructive); pause, kill, change_status (execute); get (read)`. At most
+// `limit` values are named per group, then "+N more". Empty when the tool is not a multiplexer.
+std::string DescribeOperations(const CatalogTool& tool, size_t limit = SIZE_MAX);
 
 struct CatalogServer {
   std::string id;  // "kestra-io/mcp-server-python"
@@ -38,9 +49,10 @@ struct CatalogServer {
   std::string origin;  // "bundled" or the user file it came from
 
   // The tool with exactly this name, or nullptr (binary search over a sorted index).
-  const CatalogTool* FindTool(std::string_view name) const;
+  const CatalogTool* FindTool(std::string_view tool_name) const;
   std::vector<uint32_t> index_;  // tools sorted by name (built by the loader)
 };
+
 
 // How well a set of tool names matches one server.
 struct ServerMatch {
@@ -51,19 +63,30 @@ struct ServerMatch {
 
 struct CatalogLoadError {
   std::string path;
-  uint32_t line = 0;
+  uint32_t line = 0;  // 0 when the error concerns the whole file or directory
   uint32_t column = 0;
   std::string message;
+  // "path:line:col: message", or "path: message" without a position.
+  std::string ToString() const;
 };
+
+// Parses and checks one catalog file: JSON syntax, duplicate keys, schemas/catalog.schema.json,
+// tool names unique in the server, and each multiplexer's category equal to its worst
+// operation's. `server` is filled (origin = `path`) only when the list of errors is empty.
+std::vector<CatalogLoadError> ParseCatalogFile(const std::string& path, std::string text,
+                                               CatalogServer* server);
 
 class Catalog {
  public:
-  // The bundled catalog only. Parsed on first use; shared and immutable afterwards.
+  // The bundled catalog only. Parsed on first use (thread-safe); shared and immutable afterwards.
+  // Bundled files are trusted here: the unit tests check them against the schema.
   static const Catalog& Bundled();
 
-  // Bundled servers plus every *.json file in each of `user_dirs` (same schema,
-  // schemas/catalog.schema.json; checked). A user file whose id matches a bundled server replaces
-  // it. Errors name the file, line and column.
+  // Bundled servers plus every *.json file in each of `user_dirs` (a directory, not searched
+  // recursively, or one file; same schema, schemas/catalog.schema.json; checked). A user file
+  // whose id matches a bundled server replaces it; two user files with one id are an error.
+  // Errors name the file, line and column; the catalog is returned even then, without the bad
+  // files.
   static std::pair<std::unique_ptr<Catalog>, std::vector<CatalogLoadError>> Load(
       const std::vector<std::string>& user_dirs);
 
@@ -78,8 +101,15 @@ class Catalog {
   // at least half of the names and at least one are its own.
   std::optional<ServerMatch> Infer(const std::vector<std::string_view>& tool_names) const;
 
+  // Every server that has a tool with exactly this name, in id order.
+  std::vector<const CatalogServer*> ServersWithTool(std::string_view tool_name) const;
+
  private:
+  void BuildIndexes();
+
   std::vector<CatalogServer> servers_;
+  // (server, tool) index pairs sorted by tool name, then server: the reverse index Infer uses.
+  std::vector<std::pair<uint32_t, uint32_t>> by_tool_;
   friend class CatalogLoader;
 };
 

@@ -1,17 +1,20 @@
 // Heuristic risk classification of MCP tools that no catalog entry describes.
 //
-// A Classifier sorts one tool into read / write / execute / destructive / financial / other from
-// whatever its definition offers: the name (always), the description, the MCP annotations and
-// features of the input schema. All vocabulary comes from a lexicon (catalog/lexicon.json, embedded
-// in the binary): general English and API words with categories, never a list of known tools.
+// A Classifier sorts one tool into read / write / execute / destructive /
+// financial / other from whatever its definition offers: the name (always), the
+// description, the MCP annotations and features of the input schema. All
+// vocabulary comes from a lexicon (catalog/lexicon.json, embedded in the
+// binary): general English and API words with categories, never a list of known
+// tools.
 //
-//   mcpolicy::Classifier classifier;             // compiles the embedded lexicon once
-//   if (!classifier.ok()) { ... classifier.error() ... }
+//   mcpolicy::Classifier classifier;             // compiles the embedded
+//   lexicon once if (!classifier.ok()) { ... classifier.error() ... }
 //   mcpolicy::ToolInfo tool{.name = "d1_database_delete"};
-//   mcpolicy::Classification c = classifier.Classify(tool);   // destructive, critical
+//   mcpolicy::Classification c = classifier.Classify(tool);   // destructive,
+//   critical
 //
-// Thread safety: after construction a Classifier is immutable; Classify may be called from any
-// number of threads at once.
+// Thread safety: after construction a Classifier is immutable; Classify may be
+// called from any number of threads at once.
 #ifndef MCPOLICY_CLASSIFY_H_
 #define MCPOLICY_CLASSIFY_H_
 
@@ -25,7 +28,14 @@
 namespace mcpolicy {
 
 // PolicyLayer's categories (DOMAIN.md §2).
-enum class Category : uint8_t { kRead, kWrite, kExecute, kDestructive, kFinancial, kOther };
+enum class Category : uint8_t {
+  kRead,
+  kWrite,
+  kExecute,
+  kDestructive,
+  kFinancial,
+  kOther
+};
 enum class Risk : uint8_t { kLow, kMedium, kHigh, kCritical };
 
 // "read", "write", "execute", "destructive", "financial", "other".
@@ -40,9 +50,10 @@ Risk RiskOf(Category category);
 
 // Danger order used to pick the worst operation and to decide "under-rated":
 // read = other (0) < write (1) < execute (2) < destructive = financial (3).
-int Severity(Category category);
+int DangerRank(Category category);
 
-// MCP tool annotations; nullopt where the server declared nothing. Untrusted hints.
+// MCP tool annotations; nullopt where the server declared nothing. Untrusted
+// hints.
 struct ToolHints {
   std::optional<bool> read_only;    // readOnlyHint
   std::optional<bool> destructive;  // destructiveHint
@@ -56,23 +67,25 @@ struct EnumProperty {
   std::vector<std::string_view> values;
 };
 
-// What the caller knows about one tool. Views only: the caller keeps the bytes alive for the
-// duration of Classify. Everything but `name` may be empty.
+// What the caller knows about one tool. Views only: the caller keeps the bytes
+// alive for the duration of Classify. Everything but `name` may be empty.
 struct ToolInfo {
   std::string_view name;
   std::string_view description;
   ToolHints hints;
-  std::vector<std::string_view> properties;  // top-level input-schema property names
-  std::vector<EnumProperty> enums;           // the enum-valued properties among them
+  std::vector<std::string_view>
+      properties;                   // top-level input-schema property names
+  std::vector<EnumProperty> enums;  // the enum-valued properties among them
 };
 
 struct Classification {
   Category category = Category::kOther;
   Risk risk = Risk::kLow;
-  double confidence = 0;  // 0..1; below 0.5 means "a guess", said so in the evidence
-  // Short phrases naming what decided, in order of weight, e.g. `verb "delete" (token 3)`,
-  // `description: "permanently"`, `schema: action enum has "delete"`,
-  // `hint readOnlyHint=true contradicts verb "delete"`.
+  double confidence =
+      0;  // 0..1; below 0.5 means "a guess", said so in the evidence
+  // Short phrases naming what decided, in order of weight, e.g. `verb "delete"
+  // (token 3)`, `description: "permanently"`, `schema: action enum has
+  // "delete"`, `hint readOnlyHint=true contradicts verb "delete"`.
   std::vector<std::string> evidence;
 };
 
@@ -84,21 +97,24 @@ class Classifier {
  public:
   // Compiles the embedded catalog/lexicon.json.
   Classifier();
-  // Compiles the lexicon in `lexicon_json` (same format), e.g. a user's override file.
+  // Compiles the lexicon in `lexicon_json` (same format), e.g. a user's
+  // override file.
   explicit Classifier(std::string_view lexicon_json);
   ~Classifier();
   Classifier(Classifier&&) noexcept;
   Classifier& operator=(Classifier&&) noexcept;
 
-  // False when the lexicon did not parse or compile; Classify then answers `other`, confidence 0.
+  // False when the lexicon did not parse or compile; Classify then answers
+  // `other`, confidence 0.
   bool ok() const { return error_.empty(); }
   // One sentence saying why the lexicon was rejected; empty when ok().
   const std::string& error() const { return error_; }
 
   Classification Classify(const ToolInfo& tool) const;
 
-  // Same answer, written into `out`, reusing its evidence strings' storage: once `out` has been
-  // used for a few tools, classifying a name allocates nothing.
+  // Same answer, written into `out`, reusing the storage of its evidence
+  // strings, so a loop over many tools with one `out` allocates rarely (the
+  // fast path of a million-name run).
   void Classify(const ToolInfo& tool, Classification* out) const;
 
  private:

@@ -18,13 +18,41 @@ struct LintOptions {
   // Skip named files too when they parse but do not look like a policy (for pre-commit, which
   // passes every JSON file). Files that do not parse are always reported.
   bool policies_only = false;
+  // The catalog server every policy is for (id or alias); "" = the configuration's mapping, else
+  // inferred from each policy's tool names.
+  std::string server;
+
+  // Configuration (.mcpolicy.json, see mcpolicy/config.h). Lint only; validate ignores it.
+  std::string config_file;           // this configuration for every file, instead of searching
+  bool no_config = false;            // ignore configuration files (defaults for every file)
+  std::vector<std::string> enable;   // rules turned on whatever the configuration says
+  std::vector<std::string> disable;  // rules turned off whatever the configuration says
+  bool no_suppressions = false;      // ignore every suppression (and report none about them)
+  std::string today;                 // "YYYY-MM-DD" for suppression expiry; "" = local date
+
+  // Baselines (schemas/baseline.schema.json): findings keyed by path + rule + JSON pointer.
+  std::string baseline_file;        // drop the findings this baseline accepts
+  std::string write_baseline_file;  // write every finding here (atomically); they then count as
+                                    // accepted, so the run exits 0 unless mcpolicy failed
+};
+
+// The catalog server a policy was judged against, and how it was chosen.
+struct PolicyServer {
+  std::string path;
+  std::string server;       // catalog id
+  std::string source;       // "--server", "configuration" or "inferred"
+  size_t matched = 0;       // inferred: the policy's names the server has, of `total`
+  size_t total = 0;
+  std::string description;  // "kestra-io/mcp-server-python (inferred, 14 of 14 names)"
 };
 
 struct LintResult {
   std::vector<Diagnostic> diagnostics;  // sorted with DiagnosticLess
   std::vector<std::string> errors;      // the tool could not do its job: "path: reason"
   std::vector<std::string> skipped;     // "path: reason" for files found in directories and passed over
-  size_t files_checked = 0;
+  size_t files_checked = 0;  // policies, and the configuration files applied to them
+  size_t baselined = 0;      // findings dropped because a baseline accepts them
+  std::vector<PolicyServer> servers;  // per policy judged against a known server, in path order
 };
 
 // Lints PolicyLayer hosted policies. `paths` are files (always linted unless policies_only),

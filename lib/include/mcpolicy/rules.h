@@ -10,10 +10,19 @@
 
 namespace mcpolicy {
 
+struct PolicyContext;   // lib/src/rules/context.h
+class DiagnosticSink;   // lib/src/lint/sink.h
+
+// A policy rule's check: reads the neutral model, reports through the sink.
+using PolicyCheck = void (*)(const PolicyContext& context, DiagnosticSink& sink);
+
 struct RuleInfo {
   std::string_view name;  // stable kebab-case name users type and reports print
   Severity default_severity;
   std::string_view summary;  // one sentence
+  // Run on every policy after schema validation; null for findings the lint driver makes itself
+  // (invalid-json, duplicate-key, schema).
+  PolicyCheck check = nullptr;
 };
 
 // Every rule, sorted by name.

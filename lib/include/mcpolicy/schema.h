@@ -7,7 +7,10 @@
 //
 // Validation reports leaf causes only (never "does not match the subschema" parents). When no
 // branch of an anyOf/oneOf matches, the errors of the closest branch are reported. Instances
-// nested deeper than SchemaOptions::max_depth are reported, not recursed into, so any depth is safe.
+// nested deeper than SchemaOptions::max_depth are reported ("maxDepth"), not recursed into, so any
+// depth is safe; a schema that recurses without consuming the instance, or that applies a
+// subschema many times over (allOf of two recursive $refs), stops at a bound ("$ref",
+// "maxSteps") instead of looping or taking exponential time.
 #ifndef MCPOLICY_SCHEMA_H_
 #define MCPOLICY_SCHEMA_H_
 

@@ -1,6 +1,8 @@
-// Reads a category from a run of words: a tool name, or the opening clause of a description
-// ("prose"). Finds the governing verb anywhere in the words, lets the objects and the context
-// change its meaning, and records each reason as a Note for the evidence.
+// Reads a category from a run of words: a tool name, or the opening clause of a
+// description
+// ("prose"). Finds the governing verb anywhere in the words, lets the objects
+// and the context change its meaning, and records each reason as a Note for the
+// evidence.
 #ifndef MCPOLICY_CLASSIFY_ANALYZER_H_
 #define MCPOLICY_CLASSIFY_ANALYZER_H_
 
@@ -14,27 +16,27 @@
 
 namespace mcpolicy::classify {
 
-// One reason behind a verdict; formatted into an evidence phrase by the caller while the tokens
-// it points to are still alive.
+// One reason behind a verdict; formatted into an evidence phrase by the caller
+// while the tokens it points to are still alive.
 struct Note {
   enum Kind : uint8_t {
-    kVerb,             // token's verb decided (category)
-    kJoinedVerb,       // a second verb joined by "or"/"and" was worse
-    kUiVerb,           // token's verb, read in a user-interface context
-    kRule,             // rule `index` matched, triggered by object token `token`
-    kQualifier,        // token ("dry_run", "preview") makes the call change nothing
-    kSuffix,           // trailing "_read"/"_write" names a variant of the tool
-    kMultiplexerVerb,  // token ("manage") selects among operations: worst plausible, a guess
+    kVerb,        // token's verb decided (category)
+    kJoinedVerb,  // a second verb joined by "or"/"and" was worse
+    kUiVerb,      // token's verb, read in a user-interface context
+    kRule,        // rule `index` matched, triggered by object token `token`
+    kQualifier,   // token ("dry_run", "preview") makes the call change nothing
+    kSuffix,      // trailing "_read"/"_write" names a variant of the tool
+    kMultiplexerVerb,  // token ("manage") selects among operations: worst
+                       // plausible, a guess
     kMultiplexerNoun,  // token ("management", "action") likewise
-    kAmbiguous,        // token's verb ("query") depends on caller input: a guess
-    kInputDevice,      // no verb, but token names a mouse/keyboard: drives a live UI
-    kCodeNoun,         // no verb, but token names code/SQL: probably runs it, a guess
-    kNoVerb,           // no verb at all: a read-only view, a guess
+    kAmbiguous,  // token's verb ("query") depends on caller input: a guess
+    kNounRule,  // no verb, but noun rule `index` matched token ("mouse", "sql")
+    kNoVerb,    // no verb at all: a read-only view, a guess
   };
   Kind kind = kNoVerb;
-  uint8_t token = 0;    // index into the TokenBuffer
-  uint8_t verb = 0;     // kRule: the verb's token
-  uint16_t index = 0;   // kRule: rule index
+  uint8_t token = 0;   // index into the TokenBuffer
+  uint8_t verb = 0;    // kRule: the verb's token
+  uint16_t index = 0;  // kRule, kNounRule: rule index
   Category category = Category::kRead;
 };
 
@@ -44,8 +46,10 @@ inline constexpr size_t kMaxNotes = 6;
 enum class Basis : uint8_t {
   kEmpty,        // no words at all
   kClear,        // a verb (or a rule) decided
-  kMultiplexer,  // the tool selects among operations; category is the worst plausible one
-  kAmbiguous,    // the verb's effect depends on the caller's input; most dangerous plausible
+  kMultiplexer,  // the tool selects among operations; category is the worst
+                 // plausible one
+  kAmbiguous,    // the verb's effect depends on the caller's input; most
+                 // dangerous plausible
   kNoVerb,       // only nouns: assumed read
 };
 
@@ -64,28 +68,37 @@ struct Verdict {
 // Tokens resolved against the lexicon.
 struct Words {
   TokenBuffer buffer;
-  std::array<const WordEntry*, kMaxTokens> entry;  // null: unknown word or phrase continuation
-  std::array<uint8_t, kMaxTokens> flags;           // kPlural | kPhraseTail | kInflected
-  static constexpr uint8_t kPlural = 1;      // found only after removing a plural ending
-  static constexpr uint8_t kPhraseTail = 2;  // second word of a phrase; its head holds the entry
-  static constexpr uint8_t kInflected = 4;   // found after removing "-s"/"-ing" (prose verbs)
+  std::array<const WordEntry*, kMaxTokens>
+      entry;  // null: unknown word or phrase continuation
+  std::array<uint8_t, kMaxTokens> flags;  // kPlural | kPhraseTail | kInflected
+  static constexpr uint8_t kPlural =
+      1;  // found only after removing a plural ending
+  static constexpr uint8_t kPhraseTail =
+      2;  // second word of a phrase; its head holds the entry
+  static constexpr uint8_t kInflected =
+      4;  // found after removing "-s"/"-ing" (prose verbs)
 };
 
 // Tokenises a tool name and analyses it.
-Verdict AnalyzeName(const Lexicon& lexicon, std::string_view name, Words* words);
+Verdict AnalyzeName(const Lexicon& lexicon, std::string_view name,
+                    Words* words);
 
-// The object classes of all words (a name's context for reading its description).
+// The object classes of all words (a name's context for reading its
+// description).
 ClassMask ClassesOf(const Words& words);
 
-// Analyses the first clause of a description, skipping boilerplate ("This tool will"). The verb
-// must open the clause. `context`: classes of the tool's name, which the description is about
+// Analyses the first clause of a description, skipping boilerplate ("This tool
+// will"). The verb must open the clause. `context`: classes of the tool's name,
+// which the description is about
 // ("browser" makes "Save the page" a read).
-Verdict AnalyzeProse(const Lexicon& lexicon, std::string_view description, ClassMask context,
-                     Words* words);
+Verdict AnalyzeProse(const Lexicon& lexicon, std::string_view description,
+                     ClassMask context, Words* words);
 
-// The category an operation word names ("delete", "list_revisions", "change_status") or nullopt
-// when it names none; used for the values of an action/operation enum.
-std::optional<Category> OperationCategory(const Lexicon& lexicon, std::string_view value);
+// The category an operation word names ("delete", "list_revisions",
+// "change_status") or nullopt when it names none; used for the values of an
+// action/operation enum.
+std::optional<Category> OperationCategory(const Lexicon& lexicon,
+                                          std::string_view value);
 
 }  // namespace mcpolicy::classify
 

@@ -1,8 +1,10 @@
-// Combines the signals of one tool definition into a Classification. The name decides unless it
-// cannot (no verb, a multiplexer, an input-dependent verb); then the description's opening
-// clause, its cues, the schema and the hints, in that order, may decide. Strong description cues
-// ("permanently", "charges the customer") and schema operations can only make a tool more
-// dangerous than its name says, except that a read-only claim settles an input-dependent verb.
+// Combines the signals of one tool definition into a Classification. The name
+// decides unless it cannot (no verb, a multiplexer, an input-dependent verb);
+// then the description's opening clause, its cues, the schema and the hints, in
+// that order, may decide. Strong description cues
+// ("permanently", "charges the customer") and schema operations can only make a
+// tool more dangerous than its name says, except that a read-only claim settles
+// an input-dependent verb.
 #include <algorithm>
 #include <array>
 
@@ -23,11 +25,15 @@ constexpr std::array<std::string_view, 6> kCategoryNames = {
 
 std::string_view HintText(bool value) { return value ? "=true" : "=false"; }
 
-// The word the name's verdict rests on, for hint contradictions ("verb \"delete\"").
-std::string_view DecidingWord(const classify::Verdict& v, const classify::Words& words) {
-  if (v.note_count == 0 || v.notes[0].kind == classify::Note::kNoVerb) return {};
+// The word the name's verdict rests on, for hint contradictions ("verb
+// \"delete\"").
+std::string_view DecidingWord(const classify::Verdict& v,
+                              const classify::Words& words) {
+  if (v.note_count == 0 || v.notes[0].kind == classify::Note::kNoVerb)
+    return {};
   const classify::Note& n = v.notes[v.note_count - 1];
-  return classify::TokenText(words, n.kind == classify::Note::kRule ? n.verb : n.token);
+  return classify::TokenText(
+      words, n.kind == classify::Note::kRule ? n.verb : n.token);
 }
 
 }  // namespace
@@ -44,7 +50,8 @@ std::optional<Category> ParseCategory(std::string_view name) {
 }
 
 std::string_view RiskName(Risk risk) {
-  static constexpr std::array<std::string_view, 4> kNames = {"low", "medium", "high", "critical"};
+  static constexpr std::array<std::string_view, 4> kNames = {
+      "low", "medium", "high", "critical"};
   return kNames[static_cast<size_t>(risk)];
 }
 
@@ -62,7 +69,7 @@ Risk RiskOf(Category category) {
   }
 }
 
-int Severity(Category category) {
+int DangerRank(Category category) {
   switch (category) {
     case Category::kWrite:
       return 1;
@@ -110,24 +117,28 @@ void Classifier::Classify(const ToolInfo& tool, Classification* out) const {
   const classify::Lexicon& lex = *lexicon_;
 
   classify::Words name_words;
-  const classify::Verdict name = classify::AnalyzeName(lex, tool.name, &name_words);
+  const classify::Verdict name =
+      classify::AnalyzeName(lex, tool.name, &name_words);
   Category category = name.category;
   float confidence = name.confidence;
   Basis basis = name.basis;
 
-  // Description: the opening clause speaks for a name without a verb; cues may raise.
+  // Description: the opening clause speaks for a name without a verb; cues may
+  // raise.
   classify::DescriptionSignals desc;
-  classify::ScanDescription(lex, tool.description, classify::ClassesOf(name_words), &desc);
+  classify::ScanDescription(lex, tool.description,
+                            classify::ClassesOf(name_words), &desc);
   bool lead_decided = false, read_only_settled = false, raised = false;
   if (desc.present) {
     const Basis lead = desc.lead.basis;
-    if ((basis == Basis::kNoVerb || basis == Basis::kEmpty) && lead != Basis::kNoVerb &&
-        lead != Basis::kEmpty) {
+    if ((basis == Basis::kNoVerb || basis == Basis::kEmpty) &&
+        lead != Basis::kNoVerb && lead != Basis::kEmpty) {
       category = desc.lead.category;
       confidence = lead == Basis::kClear ? 0.7f : desc.lead.confidence;
       basis = lead;
       lead_decided = true;
-    } else if (basis == Basis::kClear && lead == Basis::kClear && desc.lead.category == category) {
+    } else if (basis == Basis::kClear && lead == Basis::kClear &&
+               desc.lead.category == category) {
       confidence = std::min(0.97f, confidence + 0.05f);
     }
     if (basis == Basis::kAmbiguous && desc.read_only_cue >= 0) {
@@ -138,7 +149,7 @@ void Classifier::Classify(const ToolInfo& tool, Classification* out) const {
     }
     if (desc.raise_cue >= 0) {
       const classify::Cue& cue = lex.cues()[desc.raise_cue];
-      if (Severity(cue.category) > Severity(category)) {
+      if (DangerRank(cue.category) > DangerRank(category)) {
         category = cue.category;
         confidence = std::max(confidence, 0.75f);
         basis = Basis::kClear;
@@ -155,7 +166,8 @@ void Classifier::Classify(const ToolInfo& tool, Classification* out) const {
     evidence.Add({"description: \"", lex.cues()[desc.read_only_cue].label,
                   "\" settles the input-dependent verb: read"});
   }
-  classify::AddNameNotes(lex, name, name_words, lead_decided || raised || read_only_settled,
+  classify::AddNameNotes(lex, name, name_words,
+                         lead_decided || raised || read_only_settled,
                          &evidence);
 
   // Schema: an operation enum shows the worst operation outright.
@@ -163,17 +175,17 @@ void Classifier::Classify(const ToolInfo& tool, Classification* out) const {
   classify::ScanSchema(lex, tool, &schema);
   if (schema.has_operations) {
     const bool open = basis != Basis::kClear;
-    if (open || Severity(schema.operation_category) > Severity(category)) {
+    if (open || DangerRank(schema.operation_category) > DangerRank(category)) {
       category = schema.operation_category;
       confidence = 0.85f;
       basis = Basis::kClear;
     }
-    evidence.Add({"schema: ", schema.selector, " enum has \"", schema.operation, "\" (",
-                  CategoryName(schema.operation_category), ")"});
+    evidence.Add({"schema: ", schema.selector, " enum has \"", schema.operation,
+                  "\" (", CategoryName(schema.operation_category), ")"});
   }
   if (schema.has_argument) {
     const bool open = basis != Basis::kClear;
-    if (open && Severity(schema.argument_category) > Severity(category)) {
+    if (open && DangerRank(schema.argument_category) > DangerRank(category)) {
       category = schema.argument_category;
       confidence = 0.5f;
     }
@@ -181,30 +193,34 @@ void Classifier::Classify(const ToolInfo& tool, Classification* out) const {
                   CategoryName(schema.argument_category), ")"});
   }
 
-  // Hints: untrusted; they settle only what the rest left open, and contradictions are reported.
+  // Hints: untrusted; they settle only what the rest left open, and
+  // contradictions are reported.
   const std::string_view word = DecidingWord(name, name_words);
   const ToolHints& hints = tool.hints;
   if (hints.read_only) {
-    const bool read = Severity(category) == 0;
+    const bool read = DangerRank(category) == 0;
     if (*hints.read_only && read) {
       confidence = std::min(0.97f, confidence + 0.1f);
       evidence.Add({"hint readOnlyHint=true agrees"});
     } else if (*hints.read_only && basis == Basis::kAmbiguous) {
       category = Category::kRead;
       confidence = 0.55f;
-      evidence.Add({"hint readOnlyHint=true settles the input-dependent verb: read"});
+      evidence.Add(
+          {"hint readOnlyHint=true settles the input-dependent verb: read"});
     } else if (*hints.read_only != read && !word.empty()) {
-      evidence.Add({"hint readOnlyHint", HintText(*hints.read_only), " contradicts verb \"", word,
-                    "\""});
+      evidence.Add({"hint readOnlyHint", HintText(*hints.read_only),
+                    " contradicts verb \"", word, "\""});
     } else if (*hints.read_only != read) {
-      evidence.Add({"hint readOnlyHint", HintText(*hints.read_only), " contradicts ",
-                    CategoryName(category)});
+      evidence.Add({"hint readOnlyHint", HintText(*hints.read_only),
+                    " contradicts ", CategoryName(category)});
     }
   }
   if (hints.destructive && !hints.read_only.value_or(false)) {
     const bool destructive = category == Category::kDestructive;
-    if (*hints.destructive != destructive && (destructive || Severity(category) == 0)) {
-      evidence.Add({"hint destructiveHint", HintText(*hints.destructive), " contradicts ",
+    if (*hints.destructive != destructive &&
+        (destructive || DangerRank(category) == 0)) {
+      evidence.Add({"hint destructiveHint", HintText(*hints.destructive),
+                    " contradicts ",
                     word.empty() ? CategoryName(category) : "verb \"", word,
                     word.empty() ? "" : "\""});
     }

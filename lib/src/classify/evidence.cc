@@ -21,17 +21,20 @@ std::string_view TokenText(const Words& words, size_t i) {
 std::string_view TokenNumber(size_t i) {
   static const std::array<std::string, kMaxTokens> kNames = [] {
     std::array<std::string, kMaxTokens> names;
-    for (size_t k = 0; k < kMaxTokens; ++k) names[k] = "token " + std::to_string(k + 1);
+    for (size_t k = 0; k < kMaxTokens; ++k)
+      names[k] = "token " + std::to_string(k + 1);
     return names;
   }();
-  return i < kMaxTokens ? std::string_view(kNames[i]) : std::string_view("token ?");
+  return i < kMaxTokens ? std::string_view(kNames[i])
+                        : std::string_view("token ?");
 }
 
-void AddNameNotes(const Lexicon& lexicon, const Verdict& verdict, const Words& words,
-                  bool superseded, EvidenceWriter* writer) {
+void AddNameNotes(const Lexicon& lexicon, const Verdict& verdict,
+                  const Words& words, bool superseded, EvidenceWriter* writer) {
   for (size_t k = 0; k < verdict.note_count; ++k) {
     const Note& note = verdict.notes[k];
-    const std::string_view word = note.kind == Note::kNoVerb ? "" : TokenText(words, note.token);
+    const std::string_view word =
+        note.kind == Note::kNoVerb ? "" : TokenText(words, note.token);
     const std::string_view where = TokenNumber(note.token);
     const std::string_view category = CategoryName(note.category);
     switch (note.kind) {
@@ -39,10 +42,12 @@ void AddNameNotes(const Lexicon& lexicon, const Verdict& verdict, const Words& w
         writer->Add({"verb \"", word, "\" (", where, ")"});
         break;
       case Note::kJoinedVerb:
-        writer->Add({"second verb \"", word, "\" (", where, ") is worse: ", category});
+        writer->Add(
+            {"second verb \"", word, "\" (", where, ") is worse: ", category});
         break;
       case Note::kUiVerb:
-        writer->Add({"verb \"", word, "\" (", where, ") on a live user interface: ", category});
+        writer->Add({"verb \"", word, "\" (", where,
+                     ") on a live user interface: ", category});
         break;
       case Note::kRule: {
         const Rule& rule = lexicon.rules()[note.index];
@@ -53,39 +58,44 @@ void AddNameNotes(const Lexicon& lexicon, const Verdict& verdict, const Words& w
                        TokenText(words, note.verb), "\": ", rule.note});
         }
         if (rule.guess) {
-          writer->Add({"the effect depends on the caller's input: assuming ", category,
-                       ", low confidence"});
+          writer->Add({"the effect depends on the caller's input: assuming ",
+                       category, ", low confidence"});
         }
         break;
       }
       case Note::kQualifier:
-        writer->Add({"qualifier \"", word, "\" (", where, "): the call changes nothing"});
+        writer->Add({"qualifier \"", word, "\" (", where,
+                     "): the call changes nothing"});
         break;
       case Note::kSuffix:
-        writer->Add({"suffix \"", word, "\" (", where, ") names the tool's ", category,
-                     " operations", verdict.basis == Basis::kMultiplexer
-                                        ? ", which may include the worst: low confidence"
-                                        : ""});
+        writer->Add({"suffix \"", word, "\" (", where, ") names the tool's ",
+                     category, " operations",
+                     verdict.basis == Basis::kMultiplexer
+                         ? ", which may include the worst: low confidence"
+                         : ""});
         break;
       case Note::kMultiplexerVerb:
       case Note::kMultiplexerNoun:
         writer->Add({"\"", word, "\" (", where,
-                     ") selects among operations the name does not list: assuming the worst "
+                     ") selects among operations the name does not list: "
+                     "assuming the worst "
                      "plausible (",
                      category, "), low confidence"});
         break;
       case Note::kAmbiguous:
         writer->Add({"verb \"", word, "\" (", where,
-                     ") depends on the caller's input: assuming the most dangerous plausible (",
+                     ") depends on the caller's input: assuming the most "
+                     "dangerous plausible (",
                      category, "), low confidence"});
         break;
-      case Note::kInputDevice:
-        writer->Add({"no verb; \"", word, "\" (", where, ") drives a live user interface"});
+      case Note::kNounRule: {
+        const Rule& rule = lexicon.noun_rules()[note.index];
+        writer->Add({"no verb; \"", word, "\" (", where, "): ", rule.note,
+                     rule.guess ? ": assuming " : "",
+                     rule.guess ? category : "",
+                     rule.guess ? ", low confidence" : ""});
         break;
-      case Note::kCodeNoun:
-        writer->Add({"no verb; \"", word, "\" (", where,
-                     ") suggests it runs caller-supplied code: assuming execute, low confidence"});
-        break;
+      }
       case Note::kNoVerb:
         if (superseded) {
           writer->Add({"no verb in the name"});
@@ -97,7 +107,8 @@ void AddNameNotes(const Lexicon& lexicon, const Verdict& verdict, const Words& w
   }
 }
 
-void AddLeadNote(const Verdict& lead, const Words& words, EvidenceWriter* writer) {
+void AddLeadNote(const Verdict& lead, const Words& words,
+                 EvidenceWriter* writer) {
   if (lead.note_count == 0) return;
   const Note& note = lead.notes[0];
   const std::string_view category = CategoryName(lead.category);
@@ -107,16 +118,18 @@ void AddLeadNote(const Verdict& lead, const Words& words, EvidenceWriter* writer
     case Note::kMultiplexerVerb:
     case Note::kMultiplexerNoun:
     case Note::kAmbiguous:
-    case Note::kCodeNoun:
+    case Note::kNounRule:
       writer->Add({"description: \"", TokenText(words, note.token),
-                   "\" leaves the operation open: assuming ", category, ", low confidence"});
+                   "\" leaves the operation open: assuming ", category,
+                   ", low confidence"});
       return;
     case Note::kRule:
       writer->Add({"description: \"", TokenText(words, note.verb), "\" ... \"",
                    TokenText(words, note.token), "\" means ", category});
       return;
     default:
-      writer->Add({"description: \"", TokenText(words, note.token), "\" means ", category});
+      writer->Add({"description: \"", TokenText(words, note.token), "\" means ",
+                   category});
       return;
   }
 }

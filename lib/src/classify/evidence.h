@@ -1,5 +1,6 @@
-// Turns the classifier's internal reasons (Notes, cues, schema and hint findings) into the short
-// evidence phrases of a Classification, reusing the strings already in the output vector.
+// Turns the classifier's internal reasons (Notes, cues, schema and hint
+// findings) into the short evidence phrases of a Classification, reusing the
+// strings already in the output vector.
 #ifndef MCPOLICY_CLASSIFY_EVIDENCE_H_
 #define MCPOLICY_CLASSIFY_EVIDENCE_H_
 
@@ -15,7 +16,8 @@ namespace mcpolicy::classify {
 
 class EvidenceWriter {
  public:
-  // Overwrites `out` from the start; Finish() drops entries left over from an earlier use.
+  // Overwrites `out` from the start; Finish() drops entries left over from an
+  // earlier use.
   explicit EvidenceWriter(std::vector<std::string>* out) : out_(out) {}
 
   // Appends one phrase made of `parts`.
@@ -33,13 +35,14 @@ std::string_view TokenText(const Words& words, size_t i);
 // "token 3" for index 2.
 std::string_view TokenNumber(size_t i);
 
-// One phrase per note of a name verdict. `superseded`: a later signal replaced the name's
-// guess, so a no-verb note does not claim the final category.
-void AddNameNotes(const Lexicon& lexicon, const Verdict& verdict, const Words& words,
-                  bool superseded, EvidenceWriter* writer);
+// One phrase per note of a name verdict. `superseded`: a later signal replaced
+// the name's guess, so a no-verb note does not claim the final category.
+void AddNameNotes(const Lexicon& lexicon, const Verdict& verdict,
+                  const Words& words, bool superseded, EvidenceWriter* writer);
 
 // One phrase for the deciding note of a description's opening clause.
-void AddLeadNote(const Verdict& lead, const Words& words, EvidenceWriter* writer);
+void AddLeadNote(const Verdict& lead, const Words& words,
+                 EvidenceWriter* writer);
 
 }  // namespace mcpolicy::classify
 

@@ -28,8 +28,8 @@ bool ContainsIgnoreCase(const List& list, std::string_view s) {
 
 }  // namespace
 
-void ScanDescription(const Lexicon& lexicon, std::string_view description, ClassMask context,
-                     DescriptionSignals* out) {
+void ScanDescription(const Lexicon& lexicon, std::string_view description,
+                     ClassMask context, DescriptionSignals* out) {
   out->present = false;
   out->raise_cue = -1;
   out->read_only_cue = -1;
@@ -40,7 +40,8 @@ void ScanDescription(const Lexicon& lexicon, std::string_view description, Class
   out->lead = AnalyzeProse(lexicon, description, context, &out->words);
   if (lexicon.cues().empty()) return;
 
-  // Reused per thread so that classifying many tools does not allocate per call.
+  // Reused per thread so that classifying many tools does not allocate per
+  // call.
   thread_local std::vector<int> matches;
   matches.clear();
   if (!lexicon.cue_set().Match(description, &matches)) return;
@@ -48,26 +49,31 @@ void ScanDescription(const Lexicon& lexicon, std::string_view description, Class
   for (int m : matches) {
     const Cue& cue = cues[m];
     if (cue.kind == CueKind::kReadOnly) {
-      if (out->read_only_cue < 0 || m < out->read_only_cue) out->read_only_cue = m;
+      if (out->read_only_cue < 0 || m < out->read_only_cue)
+        out->read_only_cue = m;
       continue;
     }
     // Most severe wins; between equals, the one listed first in the lexicon.
-    if (out->raise_cue < 0 || Severity(cue.category) > Severity(cues[out->raise_cue].category) ||
-        (Severity(cue.category) == Severity(cues[out->raise_cue].category) &&
+    if (out->raise_cue < 0 ||
+        DangerRank(cue.category) > DangerRank(cues[out->raise_cue].category) ||
+        (DangerRank(cue.category) ==
+             DangerRank(cues[out->raise_cue].category) &&
          m < out->raise_cue)) {
       out->raise_cue = m;
     }
   }
 }
 
-void ScanSchema(const Lexicon& lexicon, const ToolInfo& tool, SchemaSignals* out) {
+void ScanSchema(const Lexicon& lexicon, const ToolInfo& tool,
+                SchemaSignals* out) {
   *out = SchemaSignals{};
   for (const EnumProperty& e : tool.enums) {
     if (!ContainsIgnoreCase(lexicon.selector_properties(), e.name)) continue;
     for (std::string_view value : e.values) {
       const std::optional<Category> c = OperationCategory(lexicon, value);
       if (!c) continue;
-      if (!out->has_operations || Severity(*c) > Severity(out->operation_category)) {
+      if (!out->has_operations ||
+          DangerRank(*c) > DangerRank(out->operation_category)) {
         out->has_operations = true;
         out->selector = e.name;
         out->operation = value;
@@ -78,7 +84,8 @@ void ScanSchema(const Lexicon& lexicon, const ToolInfo& tool, SchemaSignals* out
   for (std::string_view property : tool.properties) {
     for (const ArgumentCue& cue : lexicon.argument_cues()) {
       if (!ContainsIgnoreCase(cue.names, property)) continue;
-      if (!out->has_argument || Severity(cue.category) > Severity(out->argument_category)) {
+      if (!out->has_argument ||
+          DangerRank(cue.category) > DangerRank(out->argument_category)) {
         out->has_argument = true;
         out->argument = property;
         out->argument_category = cue.category;

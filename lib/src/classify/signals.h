@@ -1,5 +1,6 @@
-// Evidence from the parts of a tool definition other than its name: description cues (one
-// RE2::Set pass), the description's opening clause, and input-schema features.
+// Evidence from the parts of a tool definition other than its name: description
+// cues (one RE2::Set pass), the description's opening clause, and input-schema
+// features.
 #ifndef MCPOLICY_CLASSIFY_SIGNALS_H_
 #define MCPOLICY_CLASSIFY_SIGNALS_H_
 
@@ -13,16 +14,18 @@ namespace mcpolicy::classify {
 
 struct DescriptionSignals {
   bool present = false;
-  Verdict lead;  // the opening clause read like a name ("Retrieves AWS budget information")
+  Verdict lead;  // the opening clause read like a name ("Retrieves AWS budget
+                 // information")
   Words words;   // its tokens, for evidence
-  int raise_cue = -1;      // the most severe kRaise/kOperations cue, index into Lexicon::cues()
+  int raise_cue =
+      -1;  // the most severe kRaise/kOperations cue, index into Lexicon::cues()
   int read_only_cue = -1;  // a kReadOnly cue
 };
 
-// Fills `out` from `description` (which may be empty: then out->present is false); `context`
-// holds the classes of the tool's name.
-void ScanDescription(const Lexicon& lexicon, std::string_view description, ClassMask context,
-                     DescriptionSignals* out);
+// Fills `out` from `description` (which may be empty: then out->present is
+// false); `context` holds the classes of the tool's name.
+void ScanDescription(const Lexicon& lexicon, std::string_view description,
+                     ClassMask context, DescriptionSignals* out);
 
 struct SchemaSignals {
   // The worst operation offered by an action/operation/method enum.
@@ -36,7 +39,8 @@ struct SchemaSignals {
   Category argument_category = Category::kRead;
 };
 
-void ScanSchema(const Lexicon& lexicon, const ToolInfo& tool, SchemaSignals* out);
+void ScanSchema(const Lexicon& lexicon, const ToolInfo& tool,
+                SchemaSignals* out);
 
 }  // namespace mcpolicy::classify
 

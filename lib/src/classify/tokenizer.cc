@@ -7,16 +7,24 @@ bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsWordChar(char c) { return IsUpper(c) || IsLower(c) || IsDigit(c); }
-bool EndsClause(char c) { return c == '.' || c == ':' || c == ';' || c == '(' || c == '\n'; }
+bool EndsClause(char c) {
+  return c == '.' || c == ':' || c == ';' || c == '(' || c == '\n';
+}
 
 }  // namespace
 
-void Tokenize(std::string_view input, const TokenizeOptions& options, TokenBuffer* out) {
+void Tokenize(std::string_view input, const TokenizeOptions& options,
+              TokenBuffer* out) {
   if (input.size() > kMaxNameBytes) input = input.substr(0, kMaxNameBytes);
-  const size_t max_tokens = options.max_tokens < kMaxTokens ? options.max_tokens : kMaxTokens;
+  const size_t max_tokens =
+      options.max_tokens < kMaxTokens ? options.max_tokens : kMaxTokens;
   out->count = 0;
-  size_t write = 0;      // next free byte in out->text
-  bool in_word = false;  // the previous input byte belonged to the current token
+  out->segment = 0;
+  size_t write = 0;  // next free byte in out->text
+  bool in_word =
+      false;       // the previous input byte belonged to the current token
+  size_t run = 0;  // length of the current run of separator bytes
+  bool namespace_run = false;  // the run contains '.', ':' or '/'
 
   auto start_token = [&]() -> bool {
     if (out->count == max_tokens) return false;
@@ -31,9 +39,15 @@ void Tokenize(std::string_view input, const TokenizeOptions& options, TokenBuffe
     const char c = input[i];
     if (!IsWordChar(c)) {
       in_word = false;
+      ++run;
+      namespace_run |= c == '.' || c == ':' || c == '/';
       if (options.first_clause && out->count > 0 && EndsClause(c)) {
-        // "e.g." and version numbers ("v1.2") do not end a clause: a clause ends before a space.
-        if (c != '.' || i + 1 == input.size() || input[i + 1] == ' ') break;
+        // "e.g." and version numbers ("v1.2") do not end a clause: a full stop
+        // ends one when a space follows and the word before it is longer than
+        // one letter.
+        if (c != '.') break;
+        const bool space_follows = i + 1 == input.size() || input[i + 1] == ' ';
+        if (space_follows && out->tokens[out->count - 1].size > 1) break;
       }
       continue;
     }
@@ -42,14 +56,19 @@ void Tokenize(std::string_view input, const TokenizeOptions& options, TokenBuffe
       const char prev = input[i - 1];
       if (IsLower(prev) || IsDigit(prev)) {
         boundary = true;  // getHttp, v2Users
-      } else if (IsUpper(prev) && i + 1 < input.size() && IsLower(input[i + 1])) {
+      } else if (IsUpper(prev) && i + 1 < input.size() &&
+                 IsLower(input[i + 1])) {
         boundary = true;  // HTTPResponse -> HTTP | Response
       }
     }
     if (boundary) {
+      const bool new_segment = out->count > 0 && (run >= 2 || namespace_run);
       if (!start_token()) break;
+      if (new_segment && options.find_segments) out->segment = out->count - 1;
       in_word = true;
     }
+    run = 0;
+    namespace_run = false;
     out->text[write++] = IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
     ++out->tokens[out->count - 1].size;
   }

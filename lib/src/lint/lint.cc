@@ -8,12 +8,15 @@
 #include <mutex>
 #include <thread>
 
+#include "config/apply.h"
 #include "lint/dialect_hints.h"
 #include "lint/sink.h"
 #include "mcpolicy/embedded.h"
 #include "mcpolicy/io.h"
 #include "mcpolicy/json.h"
+#include "mcpolicy/policy.h"
 #include "mcpolicy/schema.h"
+#include "rules/runner.h"
 #include "util/suggest.h"
 
 namespace mcpolicy {
@@ -47,7 +50,7 @@ void ExpandPaths(const std::vector<std::string>& paths, const std::string& stdin
           if ((name.size() > 1 && name[0] == '.') || name == "node_modules") it.disable_recursion_pending();
           continue;
         }
-        if (it->path().extension() == ".json" && it->is_regular_file(ec)) {
+        if (it->path().extension() == ".json" && name != kConfigFileName && it->is_regular_file(ec)) {
           found.push_back(it->path().generic_string());
         }
       }
@@ -144,15 +147,38 @@ const Schema* PolicySchema() {
   return schema;
 }
 
-// Checks one parsed file. `schema` is the policy schema for lint, the user's for validate.
-void CheckDocument(const json::Document& doc, const Schema& schema, bool policy_hints,
+// What lint adds to validate: the policy rules, with the file's configuration and server.
+struct PolicyRun {
+  const std::string* server_flag;  // --server, "" for none
+  const Config* config;
+  PolicyServer* server;  // out: the server the policy was judged against (server "" = none)
+  std::string* error;    // out: the server could not be chosen (exit 2)
+};
+
+// Checks one parsed file. `schema` is the policy schema for lint, the user's for validate;
+// `policy` is set for lint only.
+void CheckDocument(const json::Document& doc, const Schema& schema, const PolicyRun* policy,
                    DiagnosticSink& sink) {
   if (!doc.ok()) {
     ReportParse(doc, sink);
     return;
   }
   ReportDuplicates(doc, sink);
-  ReportSchema(doc, schema, policy_hints, sink);
+  ReportSchema(doc, schema, policy != nullptr, sink);
+  if (!policy) return;
+  Policy model = ReadPolicy(doc);
+  ServerChoice server = ChooseServer(model, sink.path(), *policy->server_flag, *policy->config,
+                                     Catalog::Bundled(), policy->error);
+  if (!policy->error->empty()) {
+    *policy->error = sink.path() + ": " + *policy->error;
+    return;
+  }
+  if (server.server) {
+    static constexpr const char* kSources[] = {"", "--server", "configuration", "inferred"};
+    *policy->server = {sink.path(), server.server->id, kSources[static_cast<int>(server.source)],
+                       server.matched, server.total, server.Describe()};
+  }
+  RunPolicyRules(doc, model, server, *policy->config, sink);
 }
 
 // Runs `work(i)` for every input, on up to `jobs` threads; results are merged by the caller.
@@ -179,12 +205,16 @@ struct FileOutcome {
   std::string error;
   std::string skipped;
   bool checked = false;
+  std::vector<SuppressionUse> suppressions;
+  PolicyServer server;  // lint: the server the policy was judged against (server "" = none)
 };
 
 // policy_mode: lint (policy schema, dialect hints, non-policies skipped) rather than validate.
+// `configuration` is null for validate; `server_flag` is lint's --server.
 LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_name,
                uint64_t max_bytes, unsigned jobs, const Schema& schema, bool policy_mode,
-               bool policies_only) {
+               bool policies_only, LintConfiguration* configuration,
+               const std::string& server_flag = "") {
   LintResult result;
   std::vector<Input> inputs;
   ExpandPaths(paths, stdin_name, inputs, result.errors);
@@ -204,16 +234,33 @@ LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_n
       out.skipped = in.display + ": not a policy (no \"default\", \"tools\", \"hide\" or \"all_tools\" at the top level)";
       return;
     }
+    // An unusable configuration is reported once, by Finish, not per file.
+    const Config* config = configuration ? configuration->For(in.path) : nullptr;
+    if (configuration && !config) return;
     DiagnosticSink sink(in.display, &doc, out.diagnostics);
-    CheckDocument(doc, schema, policy_mode, sink);
+    static const Config kDefaults;
+    PolicyRun policy{&server_flag, config ? config : &kDefaults, &out.server, &out.error};
+    CheckDocument(doc, schema, policy_mode ? &policy : nullptr, sink);
+    if (!out.error.empty()) {
+      out.diagnostics.clear();
+      return;
+    }
+    if (config) {
+      configuration->Apply(*config, in.path == "-" ? in.display : in.path, out.diagnostics,
+                           out.suppressions);
+    }
     out.checked = true;
   });
+  std::vector<SuppressionUse> suppressions;
   for (FileOutcome& o : outcomes) {
     if (!o.error.empty()) result.errors.push_back(std::move(o.error));
     if (!o.skipped.empty()) result.skipped.push_back(std::move(o.skipped));
     result.files_checked += o.checked;
     for (Diagnostic& d : o.diagnostics) result.diagnostics.push_back(std::move(d));
+    suppressions.insert(suppressions.end(), o.suppressions.begin(), o.suppressions.end());
+    if (!o.server.server.empty()) result.servers.push_back(std::move(o.server));
   }
+  if (configuration) configuration->Finish(suppressions, result);
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), DiagnosticLess);
   return result;
 }
@@ -227,8 +274,21 @@ LintResult LintPaths(const std::vector<std::string>& paths, const LintOptions& o
     r.errors.push_back("internal error: the bundled policy schema does not compile");
     return r;
   }
+  LintConfiguration configuration(options);
+  if (!configuration.errors().empty()) {
+    LintResult r;
+    r.errors = configuration.errors();
+    return r;
+  }
+  if (!options.server.empty() && !Catalog::Bundled().Find(options.server)) {
+    LintResult r;
+    std::string error;
+    ChooseServer(Policy(), "", options.server, Config(), Catalog::Bundled(), &error);
+    r.errors.push_back(error);
+    return r;
+  }
   return Run(paths, options.stdin_filename, options.max_bytes, options.jobs, *schema, true,
-             options.policies_only);
+             options.policies_only, &configuration, options.server);
 }
 
 std::vector<Diagnostic> LintText(const std::string& display_path, std::string text,
@@ -240,7 +300,11 @@ std::vector<Diagnostic> LintText(const std::string& display_path, std::string te
   parse_options.max_bytes = options.max_bytes;
   json::Document doc = json::Document::Parse(std::move(text), parse_options);
   DiagnosticSink sink(display_path, &doc, out);
-  CheckDocument(doc, *schema, true, sink);
+  static const Config kDefaults;
+  PolicyServer server;
+  std::string error;
+  PolicyRun policy{&options.server, &kDefaults, &server, &error};
+  CheckDocument(doc, *schema, &policy, sink);
   std::stable_sort(out.begin(), out.end(), DiagnosticLess);
   return out;
 }
@@ -275,7 +339,7 @@ LintResult ValidatePaths(const std::string& schema_path, const std::vector<std::
     return result;
   }
   return Run(paths, options.stdin_filename, options.max_bytes, options.jobs, *compiled.schema,
-             false, false);
+             false, false, nullptr);
 }
 
 int ExitCode(const LintResult& result, Severity fail_level, bool exit_zero) {

@@ -33,6 +33,12 @@ void DiagnosticSink::Report(std::string_view rule, uint32_t index, std::string m
   out_.back().pointer = doc_->PointerOf(index);
 }
 
+void DiagnosticSink::Report(std::string_view rule, uint32_t index, std::string message,
+                            Severity severity) {
+  Report(rule, index, std::move(message));
+  out_.back().severity = severity;
+}
+
 void DiagnosticSink::ReportFile(std::string_view rule, std::string message) {
   out_.push_back(Make(rule, std::move(message)));
 }

@@ -22,6 +22,9 @@ class DiagnosticSink {
 
   // A finding about node `index` (a kKey node points at the key; a value node at the value).
   void Report(std::string_view rule, uint32_t index, std::string message);
+  // The same, at `severity` instead of the rule's default (a rule that escalates some findings,
+  // e.g. default-allow on a server with dangerous unlisted tools).
+  void Report(std::string_view rule, uint32_t index, std::string message, Severity severity);
   // A finding spanning [offset, end_offset) of the text, with no pointer.
   void ReportAtOffset(std::string_view rule, uint32_t offset, uint32_t end_offset,
                       std::string message);

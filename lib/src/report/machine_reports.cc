@@ -45,11 +45,24 @@ std::string FormatJson(const LintResult& result, const ReportOptions& options) {
     diagnostics.push_back(std::move(j));
   }
   report["diagnostics"] = std::move(diagnostics);
+  if (!result.servers.empty()) {
+    ordered_json servers = ordered_json::array();
+    for (const PolicyServer& s : result.servers) {
+      ordered_json j{{"path", s.path}, {"server", s.server}, {"source", s.source}};
+      if (s.source == "inferred") {
+        j["matched"] = s.matched;
+        j["total"] = s.total;
+      }
+      servers.push_back(std::move(j));
+    }
+    report["servers"] = std::move(servers);
+  }
   report["summary"] = {{"files_checked", result.files_checked},
                        {"files_skipped", result.skipped.size()},
                        {"errors", counts[2]},
                        {"warnings", counts[1]},
-                       {"notes", counts[0]}};
+                       {"notes", counts[0]},
+                       {"baselined", result.baselined}};
   return Dump(report);
 }
 

@@ -121,6 +121,7 @@ std::string FormatTextReport(const LintResult& result, const ReportOptions& opti
   }
   if (options.verbose) {
     for (const std::string& s : result.skipped) out += "skipped " + s + "\n";
+    for (const PolicyServer& s : result.servers) out += "server for " + s.path + ": " + s.description + "\n";
   }
   // When nothing could be checked, the errors on stderr say everything; a summary would mislead.
   if (!options.summary || (result.files_checked == 0 && !result.errors.empty())) return out;
@@ -142,6 +143,7 @@ std::string FormatTextReport(const LintResult& result, const ReportOptions& opti
            std::to_string(files_with_problems) + " of " + files + " checked";
   }
   if (suppressed) out += "; " + std::to_string(suppressed) + " suppressed";
+  if (result.baselined) out += "; " + std::to_string(result.baselined) + " accepted by the baseline";
   if (!result.skipped.empty()) out += "; " + Plural(result.skipped.size(), "file") + " skipped";
   if (!result.errors.empty()) out += "; " + Plural(result.errors.size(), "path") + " could not be checked";
   out += ".\n";

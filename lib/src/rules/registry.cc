@@ -6,18 +6,51 @@
 
 #include "mcpolicy/embedded.h"
 #include "mcpolicy/rules.h"
+#include "rules/dead_entry.h"
+#include "rules/default_allow.h"
+#include "rules/deny_all.h"
+#include "rules/invalid_tool_name.h"
+#include "rules/limit_blocks_all.h"
+#include "rules/loose_limit.h"
+#include "rules/reachable_destructive.h"
+#include "rules/reachable_financial.h"
+#include "rules/shared_counter.h"
+#include "rules/unguarded_multiplexer.h"
+#include "rules/unknown_tool.h"
+#include "rules/unlimited_execute.h"
+#include "rules/unlimited_write.h"
 #include "util/suggest.h"
 
 namespace mcpolicy {
 namespace {
 
+// Sorted by name. Entries without a check are reported by the lint driver itself.
 constexpr RuleInfo kRules[] = {
+    DeadEntry::info(),
+    DefaultAllow::info(),
+    DenyAll::info(),
     {"duplicate-key", Severity::kError,
      "An object names the same key twice, so parsers and gateways may read different policies."},
+    {"expired-suppression", Severity::kWarning,
+     "A suppression in .mcpolicy.json is past its expires date, so its findings are reported again."},
     {"invalid-json", Severity::kError,
      "The file is not valid JSON (syntax, encoding, empty file or trailing content)."},
+    InvalidToolName::info(),
+    LimitBlocksAll::info(),
+    LooseLimit::info(),
+    ReachableDestructive::info(),
+    ReachableFinancial::info(),
     {"schema", Severity::kError,
      "The policy does not match the PolicyLayer hosted-policy schema (or the schema given to validate)."},
+    SharedCounter::info(),
+    {"suppression-without-reason", Severity::kError,
+     "A suppression in .mcpolicy.json has no reason, so it is not applied."},
+    UnguardedMultiplexer::info(),
+    UnknownTool::info(),
+    UnlimitedExecute::info(),
+    UnlimitedWrite::info(),
+    {"unused-suppression", Severity::kWarning,
+     "A suppression in .mcpolicy.json matched no finding, or its globs match no file."},
 };
 
 }  // namespace

@@ -17,13 +17,20 @@ KeyEntry& KeyTable::Add(std::string_view name) {
     }
   }
   entries_.push_back(KeyEntry{name, hash, kNone, -1});
-  Rehash();
+  if (entries_.size() * 2 > slots_.size()) {
+    Rehash();
+  } else {
+    size_t mask = slots_.size() - 1;
+    size_t i = hash & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = static_cast<uint32_t>(entries_.size());
+  }
   return entries_.back();
 }
 
 void KeyTable::Rehash() {
   size_t size = 8;
-  while (size < entries_.size() * 2) size *= 2;
+  while (size < entries_.size() * 4) size *= 2;  // load stays at most 1/2 until the next rehash
   slots_.assign(size, 0);
   size_t mask = size - 1;
   for (uint32_t k = 0; k < entries_.size(); ++k) {

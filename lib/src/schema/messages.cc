@@ -90,6 +90,8 @@ std::string TypeList(uint8_t bits) {
   return out;
 }
 
+namespace {
+
 std::string_view InstanceType(Value v) {
   return v.type() == Type::kKey ? "string" : json::TypeName(v.type());
 }
@@ -103,9 +105,13 @@ std::string CommaList(const std::vector<std::string>& items) {
   return out;
 }
 
-Emitted MakeError(uint32_t s, Value v, uint32_t depth, std::string_view keyword,
-                  std::string message) {
-  Emitted e;
+std::string Plural(uint64_t count, std::string_view noun) {
+  return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
+}
+
+Emitted& Add(Errors* out, uint32_t s, Value v, uint32_t depth, std::string_view keyword,
+             std::string message) {
+  Emitted& e = out->emplace_back();
   e.node = v.index();
   e.depth = depth;
   e.schema = s;
@@ -115,15 +121,41 @@ Emitted MakeError(uint32_t s, Value v, uint32_t depth, std::string_view keyword,
   return e;
 }
 
-Emitted TypeError(const Node& n, uint32_t s, Value v, uint32_t depth) {
-  Emitted e = MakeError(s, v, depth, "type",
-                        "expected " + TypeList(n.types) + ", found " + std::string(InstanceType(v)));
-  e.expected_types = n.types;
+}  // namespace
+
+void ReportFalse(Errors* out, uint32_t s, Value v, uint32_t depth) {
+  Emitted& e = Add(out, s, v, depth, "false", "no value is allowed here");
+  e.path_suffix.clear();
   e.offending = Render(v);
-  return e;
 }
 
-Emitted EnumError(const Compiled& c, const Node& n, uint32_t s, Value v, uint32_t depth) {
+void ReportGuard(Errors* out, uint32_t s, Value v, uint32_t depth, bool too_deep,
+                 uint32_t max_depth) {
+  Emitted& e =
+      too_deep ? Add(out, s, v, depth, "maxDepth",
+                     "nesting deeper than " + std::to_string(max_depth) + " levels is not validated")
+               : Add(out, s, v, depth, "$ref",
+                     "schema recursion deeper than " + std::to_string(kMaxFrames) +
+                         " steps is not validated");
+  e.path_suffix.clear();
+}
+
+void ReportSteps(Errors* out, uint32_t s, Value v, uint32_t depth) {
+  Emitted& e = Add(out, s, v, depth, "maxSteps",
+                   "validation stopped here: the schema applies too many subschemas to this "
+                   "value");
+  e.path_suffix.clear();
+}
+
+void ReportType(Errors* out, const Node& n, uint32_t s, Value v, uint32_t depth) {
+  Emitted& e = Add(out, s, v, depth, "type",
+                   "expected " + TypeList(n.types) + ", found " + std::string(InstanceType(v)));
+  e.expected_types = n.types;
+  e.offending = Render(v);
+}
+
+void ReportEnum(Errors* out, const Compiled& c, const Node& n, uint32_t s, Value v,
+                uint32_t depth) {
   const EnumSet& set = c.enums[n.enum_set];
   std::vector<std::string> rendered;
   std::vector<std::string_view> strings;
@@ -148,13 +180,91 @@ Emitted EnumError(const Compiled& c, const Node& n, uint32_t s, Value v, uint32_
       message += "?";
     }
   }
-  Emitted e = MakeError(s, v, depth, "enum", std::move(message));
+  Emitted& e = Add(out, s, v, depth, "enum", std::move(message));
   e.candidates = std::move(rendered);
   e.offending = Render(v);
-  return e;
 }
 
-Emitted UnknownKeyError(const Compiled& c, const Node& n, uint32_t s, Value key, uint32_t depth) {
+void ReportConst(Errors* out, const Node& n, uint32_t s, Value v, uint32_t depth) {
+  Emitted& e =
+      Add(out, s, v, depth, "const", "expected " + Render(n.const_value) + ", found " + Subject(v));
+  e.offending = Render(v);
+  e.candidates.push_back(Render(n.const_value));
+}
+
+void ReportBound(Errors* out, const Compiled& c, const Node& n, uint32_t s, Value v,
+                 uint32_t depth, std::string_view keyword) {
+  std::string_view relation = keyword == "minimum"            ? ">="
+                              : keyword == "maximum"          ? "<="
+                              : keyword == "exclusiveMinimum" ? ">"
+                              : keyword == "exclusiveMaximum" ? "<"
+                                                              : "a multiple of";
+  Value limit = Value(c.docs[n.doc].get(), n.source).Find(keyword);
+  Emitted& e = Add(out, s, v, depth, keyword,
+                   "must be " + std::string(relation) + " " + std::string(limit.raw_number()) +
+                       ", found " + std::string(v.raw_number()));
+  e.offending = v.raw_number();
+}
+
+void ReportCount(Errors* out, uint32_t s, Value v, uint32_t depth, std::string_view keyword,
+                 uint64_t limit, uint64_t found) {
+  std::string_view noun = keyword.ends_with("Length") ? "character"
+                          : keyword.ends_with("Items") ? "item"
+                                                       : "key";
+  std::string message = (keyword.starts_with("min") ? "must have at least " : "must have at most ") +
+                        Plural(limit, noun) + ", found " + std::to_string(found);
+  if (noun == "character") {  // "must be at most 3 characters long, found 4"
+    message = (keyword.starts_with("min") ? "must be at least " : "must be at most ") +
+              Plural(limit, noun) + " long, found " + std::to_string(found);
+  }
+  Emitted& e = Add(out, s, v, depth, keyword, std::move(message));
+  if (noun == "character") e.offending = Render(v);
+}
+
+void ReportPattern(Errors* out, const Compiled& c, uint32_t s, Value v, uint32_t depth,
+                   uint32_t regex) {
+  Emitted& e = Add(out, s, v, depth, "pattern",
+                   Subject(v) + " does not match pattern " + c.regex_sources[regex]);
+  e.offending = Render(v);
+}
+
+void ReportFormat(Errors* out, const Node& n, uint32_t s, Value v, uint32_t depth) {
+  Emitted& e = Add(out, s, v, depth, "format",
+                   Subject(v) + " is not a valid " + std::string(FormatName(n.format)));
+  e.offending = Render(v);
+}
+
+void ReportExtraItem(Errors* out, uint32_t s, Value item, uint32_t depth, uint32_t index,
+                     size_t allowed) {
+  Emitted& e = Add(out, s, item, depth, "additionalItems",
+                   "unexpected item at index " + std::to_string(index) +
+                       "; the array may hold at most " + Plural(allowed, "item"));
+  e.offending = Render(item);
+}
+
+void ReportContains(Errors* out, uint32_t s, Value array, uint32_t depth) {
+  Add(out, s, array, depth, "contains",
+      array.size() == 0
+          ? "must contain an item matching the \"contains\" schema, found an empty array"
+          : "no item matches the \"contains\" schema");
+}
+
+void ReportDuplicate(Errors* out, uint32_t s, Value item, uint32_t depth, uint32_t index,
+                     uint32_t first) {
+  Emitted& e = Add(out, s, item, depth, "uniqueItems",
+                   "item " + std::to_string(index) + " duplicates item " + std::to_string(first) +
+                       "; items must be unique");
+  e.offending = Render(item);
+}
+
+void ReportForbiddenKey(Errors* out, uint32_t s, Value key, uint32_t depth) {
+  Emitted& e = Add(out, s, key, depth, "false", "key " + Render(key) + " is not allowed");
+  e.path_suffix.clear();
+  e.offending = std::string(key.as_string());
+}
+
+void ReportUnknownKey(Errors* out, const Compiled& c, const Node& n, uint32_t s, Value key,
+                      uint32_t depth) {
   std::vector<std::string_view> allowed;
   for (const KeyEntry& entry : n.keys.entries()) {
     if (entry.schema == kNone) continue;
@@ -189,15 +299,49 @@ Emitted UnknownKeyError(const Compiled& c, const Node& n, uint32_t s, Value key,
       message += "; allowed keys are " + CommaList(rendered) + " and keys matching " + matching;
     }
   }
-  Emitted e = MakeError(s, key, depth, "additionalProperties", std::move(message));
+  Emitted& e = Add(out, s, key, depth, "additionalProperties", std::move(message));
   e.candidates = std::move(rendered);
   e.offending = std::string(key.as_string());
-  return e;
 }
 
-void ReportClosest(const Node& n, uint32_t s, std::string_view keyword, Value v, uint32_t depth,
+void ReportMissing(Errors* out, uint32_t s, Value object, uint32_t depth, std::string_view name) {
+  Emitted& e = Add(out, s, object, depth, "required", "missing required key ");
+  json::AppendQuoted(e.message, name);
+  e.offending = std::string(name);
+}
+
+void ReportDependency(Errors* out, const Compiled& c, uint32_t s, Value object, uint32_t depth,
+                      const Dependency& d, std::string_view needed) {
+  Value key = object;  // the caret goes on the key that brings the dependency
+  for (const json::Member& m : object.members()) {
+    if (m.name() == d.key) key = m.key;
+  }
+  Emitted& e = Add(out, s, key, depth + 1, "dependencies", "key ");
+  json::AppendQuoted(e.message, d.key);
+  e.message += " requires key ";
+  json::AppendQuoted(e.message, needed);
+  e.path_suffix = d.path.substr(c.nodes[s].path.size());  // d.path extends the node's path
+  e.offending = std::string(needed);
+}
+
+void ReportNot(Errors* out, uint32_t s, Value v, uint32_t depth) {
+  Emitted& e = Add(out, s, v, depth, "not", "must not match the \"not\" schema");
+  e.offending = Render(v);
+}
+
+void ReportManyMatches(Errors* out, uint32_t s, Value v, uint32_t depth,
+                       const std::vector<uint32_t>& matched) {
+  std::string list;
+  for (size_t k = 0; k < matched.size(); ++k) {
+    if (k > 0) list += k + 1 == matched.size() ? " and " : ", ";
+    list += std::to_string(matched[k]);
+  }
+  Add(out, s, v, depth, "oneOf",
+      "matches oneOf alternatives " + list + ", but exactly one must match");
+}
+
+void ReportClosest(uint32_t s, std::string_view keyword, Value v, uint32_t depth,
                    std::vector<Errors>& branches, Errors* out) {
-  (void)n;
   struct Rank {
     bool root_mismatch = false;
     size_t const_misses = 0;
@@ -223,29 +367,27 @@ void ReportClosest(const Node& n, uint32_t s, std::string_view keyword, Value v,
     all_mismatch = all_mismatch && r.root_mismatch;
   }
   if (all_mismatch) {
-    Emitted e = merged_types != 0
-                    ? MakeError(s, v, depth, "type",
-                                "expected " + TypeList(merged_types) + ", found " +
-                                    std::string(InstanceType(v)))
-                    : MakeError(s, v, depth, keyword,
-                                "matches none of the " + std::string(keyword) + " alternatives");
+    Emitted& e = merged_types != 0
+                     ? Add(out, s, v, depth, "type",
+                           "expected " + TypeList(merged_types) + ", found " +
+                               std::string(InstanceType(v)))
+                     : Add(out, s, v, depth, keyword,
+                           "matches none of the " + std::string(keyword) + " alternatives");
     e.path_suffix = "/" + std::string(keyword);
     e.expected_types = merged_types;
     e.offending = Render(v);
-    out->push_back(std::move(e));
     return;
   }
-  size_t best = 0;
   auto key = [&](size_t i) {
     const Rank& r = ranks[i];
     return std::make_tuple(r.root_mismatch, r.const_misses, r.count, -int64_t{r.deepest}, i);
   };
+  size_t best = 0;
   for (size_t i = 1; i < branches.size(); ++i) {
     if (key(i) < key(best)) best = i;
   }
-  if (branches[best].empty()) {
-    out->push_back(MakeError(s, v, depth, keyword,
-                             "matches none of the " + std::string(keyword) + " alternatives"));
+  if (branches[best].empty()) {  // cannot happen: a failing check always reports
+    Add(out, s, v, depth, keyword, "matches none of the " + std::string(keyword) + " alternatives");
     return;
   }
   for (Emitted& e : branches[best]) out->push_back(std::move(e));

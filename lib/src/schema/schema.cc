@@ -25,13 +25,13 @@ SchemaCompileResult Schema::Compile(json::Document document, const SchemaOptions
 
 std::vector<SchemaError> Schema::Validate(json::Value instance) const {
   schema::Errors errors;
-  schema::Validator validator(*impl_);
+  schema::Validator validator(*impl_, instance);
   validator.Check(impl_->root, instance, 0, &errors);
   return schema::Finalize(*impl_, instance.document(), std::move(errors));
 }
 
 bool Schema::IsValid(json::Value instance) const {
-  schema::Validator validator(*impl_);
+  schema::Validator validator(*impl_, instance);
   return validator.Check(impl_->root, instance, 0, nullptr);
 }
 

@@ -16,7 +16,13 @@ namespace mcpolicy::schema {
 
 // Applications of a schema nested deeper than this (instance levels times schema hops) are
 // reported instead of recursed into; together with max_depth it bounds the stack.
-inline constexpr uint32_t kMaxFrames = 4096;
+inline constexpr uint32_t kMaxFrames = 2048;
+
+// Validation of one value may apply at most this many subschemas per node of the value (and at
+// least kMinSteps in all); schemas that apply a subschema twice at every level (allOf of two
+// recursive $refs) would otherwise take time exponential in the nesting.
+inline constexpr uint64_t kStepsPerNode = 64;
+inline constexpr uint64_t kMinSteps = uint64_t{1} << 22;
 
 // An error as the engine records it; Finalize() adds pointers and schema paths.
 struct Emitted {
@@ -34,7 +40,8 @@ using Errors = std::vector<Emitted>;
 
 class Validator {
  public:
-  explicit Validator(const Compiled& compiled) : c_(compiled) {}
+  // Validation of `root` (the value passed to the first Check) gets its step budget from its size.
+  Validator(const Compiled& compiled, json::Value root);
 
   // Whether `v` (at nesting level `depth`) is valid against node `schema`. With `out` null it
   // stops at the first failure and builds nothing; otherwise every leaf cause is appended.
@@ -44,7 +51,7 @@ class Validator {
   bool CheckNumber(const Node& n, uint32_t s, json::Value v, uint32_t depth, Errors* out);
   bool CheckString(const Node& n, uint32_t s, json::Value v, uint32_t depth, Errors* out);
   bool CheckArray(const Node& n, uint32_t s, json::Value v, uint32_t depth, Errors* out);
-  bool CheckUnique(const Node& n, uint32_t s, json::Value v, uint32_t depth, Errors* out);
+  bool CheckUnique(uint32_t s, json::Value v, uint32_t depth, Errors* out);
   bool CheckObject(const Node& n, uint32_t s, json::Value v, uint32_t depth, Errors* out);
   bool CheckDependencies(const Node& n, uint32_t s, json::Value v, uint32_t depth, uint64_t seen,
                          Errors* out);
@@ -54,7 +61,10 @@ class Validator {
   bool IsFalse(uint32_t schema) const;
 
   const Compiled& c_;
-  uint32_t frames_ = 0;
+  uint64_t steps_left_;          // Check calls still allowed
+  bool out_of_steps_ = false;
+  uint32_t frames_ = 0;          // nested Check calls
+  uint32_t ranked_nesting_ = 0;  // nested anyOf/oneOf failures whose branches are being ranked
   std::vector<std::pair<uint64_t, uint32_t>> scratch_;  // uniqueItems hashes
 };
 

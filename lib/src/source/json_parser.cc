@@ -1,6 +1,7 @@
 // The one-pass JSON parser behind Document::Parse: an explicit stack instead of recursion, positions
 // as byte offsets, line starts recorded while skipping whitespace (the only place a newline may be),
 // and duplicate keys detected as each key is added to its object.
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -55,6 +56,14 @@ class Parser {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Bytes that end the fast scan inside a string: the closing quote, a backslash, control
+// characters (errors) and non-ASCII bytes (validated as UTF-8).
+constexpr auto kStringSpecial = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+  return table;
+}();
 
 std::string HexByte(unsigned char c) {
   static const char kHex[] = "0123456789ABCDEF";
@@ -209,11 +218,14 @@ bool Parser::ParseString(Type type) {
   bool escaped = false;
   std::string& arena = doc_.arena_;
   size_t arena_begin = arena.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(p_);
   while (true) {
+    // Fast path: plain printable ASCII needs no decision but "is it special".
+    while (i < size_ && !kStringSpecial[bytes[i]]) ++i;
     if (i >= size_) {
       return Fail(ParseError::Kind::kSyntax, open, "unterminated string (no closing '\"')");
     }
-    unsigned char c = static_cast<unsigned char>(p_[i]);
+    unsigned char c = bytes[i];
     if (c == '"') break;
     if (c == '\\') {
       if (!escaped) {
@@ -430,7 +442,14 @@ void Parser::Run() {
   // Decoded strings are never longer than their source, so one reservation keeps every view
   // into the arena stable during the parse; untouched pages cost no memory.
   doc_.arena_.reserve(size_);
-  doc_.nodes_.reserve(std::min<size_t>(size_ / 8 + 16, size_t{1} << 20));
+  // Every node but the root follows one of { [ , : so their count bounds the tape exactly: no
+  // reallocation, whose old and new blocks together would double the peak for a large file.
+  size_t bound = 1;
+  for (size_t i = pos_; i < size_; ++i) {
+    char c = p_[i];
+    bound += c == ',' || c == ':' || c == '{' || c == '[';
+  }
+  doc_.nodes_.reserve(bound);
 
   SkipWhitespace();
   if (pos_ >= size_) {

@@ -1,0 +1,102 @@
+// .mcpolicy.json: which rules run and how severe they are, thresholds, which server a policy file
+// is for, and suppressions. Found by walking up from each linted file (the first found wins), or
+// given with --config; --no-config ignores them. Validated against schemas/config.schema.json.
+#ifndef MCPOLICY_CONFIG_H_
+#define MCPOLICY_CONFIG_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mcpolicy/diagnostic.h"
+
+namespace mcpolicy {
+
+namespace json {
+class Document;
+}
+
+// The name mcpolicy looks for in each directory.
+inline constexpr const char* kConfigFileName = ".mcpolicy.json";
+
+// Per-minute ceilings for loose-limit: a limit allowing more calls per minute than its tool's
+// category's ceiling is flagged (DOMAIN.md §2 recommends 10 / 30 / 60).
+struct Thresholds {
+  double execute_per_minute = 10;
+  double write_per_minute = 30;
+  double other_per_minute = 60;
+};
+
+// Policy files matching any of `globs` (relative to the config file's directory; `*`, `**`, `?`)
+// are for catalog server `server`.
+struct ServerMapping {
+  std::vector<std::string> globs;
+  std::string server;
+};
+
+struct Suppression {
+  std::vector<std::string> files;  // globs relative to the config's directory (at least one)
+  std::string pointer;             // JSON pointer prefix; "" = whole file
+  std::vector<std::string> rules;  // at least one
+  std::string reason;              // required: without one the suppression is not applied
+  std::string expires;             // "YYYY-MM-DD" (last day it applies) or ""
+  uint32_t node = 0;               // the suppression object in Config::document
+  uint32_t expires_node = 0;       // the "expires" value in Config::document, when present
+
+  bool has_reason() const;
+  bool expired(const std::string& today) const;  // today: "YYYY-MM-DD"
+  // Applied to findings: it has a reason and has not expired.
+  bool active(const std::string& today) const { return has_reason() && !expired(today); }
+  // Whether a finding of `rule` at `pointer` in a file at `relative_path` (relative to the
+  // config's directory, '/'-separated) is covered. Ignores reason and expiry.
+  bool Covers(const std::string& relative_path, const std::string& rule,
+              const std::string& pointer) const;
+  bool CoversFile(const std::string& relative_path) const;
+};
+
+struct Config {
+  std::string path;       // as reported in findings about the config ("" = defaults, no file)
+  std::string directory;  // absolute; globs are relative to it ("" = the working directory)
+  std::shared_ptr<const json::Document> document;  // the parsed file, for findings positions
+  std::map<std::string, bool> enabled;             // rule -> on/off (absent: on)
+  std::map<std::string, Severity> severities;      // rule -> override
+  Thresholds thresholds;
+  std::vector<ServerMapping> servers;
+  std::vector<Suppression> suppressions;
+
+  bool IsEnabled(const std::string& rule) const;
+  // The configured severity of `rule`, or `fallback` (its default, or what the rule chose).
+  Severity SeverityOf(const std::string& rule, Severity fallback) const;
+  // The server the config maps `policy_path` to (as named on the command line, or absolute), or "".
+  std::string ServerFor(const std::string& policy_path) const;
+  // `policy_path` relative to `directory` with '/' separators, or "" when it is not below it.
+  std::string RelativePath(const std::string& policy_path) const;
+};
+
+struct ConfigResult {
+  std::optional<Config> config;     // set exactly when errors is empty
+  std::vector<std::string> errors;  // "path:line:col: message", one per problem
+  bool ok() const { return config.has_value(); }
+};
+
+// Parses and validates a configuration. `display_path` names it in errors and findings;
+// `directory` is where its globs are rooted (absolute). Unknown rule names are errors with
+// "did you mean".
+ConfigResult ParseConfig(const std::string& display_path, const std::string& directory,
+                         std::string text);
+
+// Reads and parses the configuration file at `path` (reported as given).
+ConfigResult LoadConfig(const std::string& path);
+
+// Whether `date` is a real calendar date written YYYY-MM-DD.
+bool IsIsoDate(const std::string& date);
+
+// Today's local date as YYYY-MM-DD.
+std::string LocalDate();
+
+}  // namespace mcpolicy
+
+#endif  // MCPOLICY_CONFIG_H_

@@ -1,0 +1,156 @@
+// The neutral policy model every risk rule reads, and its resolution against a server.
+//
+// ReadPolicy normalises a parsed PolicyLayer hosted policy into a Policy whose parts keep the node
+// index they came from, so findings point at the key, the limit's "max" or the "default" value.
+// It is tolerant: whatever is well-formed is kept even when the schema reported errors elsewhere,
+// and malformed parts are skipped, never guessed at (the schema rule has already reported them).
+//
+// Resolve then gives every tool the policy names, and with a known server every tool the server
+// has, a category (catalog first, heuristic otherwise) and a decision, with DOMAIN.md's precedence:
+// hide beats everything; under default deny an unlisted tool is denied; then tool rules; then
+// all_tools rules.
+#ifndef MCPOLICY_POLICY_H_
+#define MCPOLICY_POLICY_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mcpolicy/catalog.h"
+#include "mcpolicy/classify.h"
+#include "mcpolicy/json.h"
+
+namespace mcpolicy {
+
+// A node index that names nothing (the part was absent or malformed).
+inline constexpr uint32_t kNoNode = UINT32_MAX;
+
+enum class Window : uint8_t { kMinute, kHour, kDay };
+std::string_view WindowName(Window window);  // "minute", "hour", "day"
+double WindowMinutes(Window window);         // 1, 60, 1440
+
+// One quota, {counter, window, max, scope}. Fields that were absent or malformed are empty.
+struct Limit {
+  std::string counter;
+  std::optional<Window> window;
+  std::optional<double> max;
+  uint32_t node = kNoNode;          // the limit object
+  uint32_t counter_node = kNoNode;  // the counter's value
+  uint32_t max_node = kNoNode;      // the max's value
+
+  // Calls per minute this limit allows; nullopt without a window and a max.
+  std::optional<double> PerMinute() const;
+};
+
+// One argument condition, {path, op, value} (Intercept's form, assumed for hosted policies).
+struct Condition {
+  std::string path;  // "args.action"
+  std::string op;    // "in", "eq", ...
+  // The string values of `value`: the string itself, or the strings of an array.
+  std::vector<std::string> values;
+  uint32_t node = kNoNode;
+};
+
+// A `tools` entry.
+struct ToolRules {
+  std::string name;
+  uint32_t key_node = kNoNode;
+  uint32_t value_node = kNoNode;
+  std::vector<Limit> limits;
+  std::vector<Condition> require;
+  std::vector<Condition> deny_if;
+  // False when the entry has keys a hosted policy does not know ("action", "rate_limit") or a
+  // malformed limit or condition: the schema rule reports those, and risk rules stay silent about
+  // the entry rather than pile on.
+  bool well_formed = true;
+};
+
+struct HideEntry {
+  std::string name;  // "*" hides every tool
+  uint32_t node = kNoNode;
+};
+
+enum class DefaultAction : uint8_t { kUnset, kAllow, kDeny };
+
+struct Policy {
+  DefaultAction default_action = DefaultAction::kUnset;  // kUnset: absent or malformed
+  uint32_t default_node = kNoNode;
+  std::vector<HideEntry> hide;  // in file order, "*" included
+  uint32_t hide_all_node = kNoNode;  // the "*" entry, if any
+  std::vector<Limit> all_tools_limits;
+  // In file order; with duplicate keys the last one is kept. Entries whose value is not an object
+  // are left out.
+  std::vector<ToolRules> tools;
+  uint32_t tools_node = kNoNode;  // the "tools" value
+
+  bool hides_all() const { return hide_all_node != kNoNode; }
+  const ToolRules* FindTool(std::string_view name) const;
+  // The hide entry naming exactly `name` (not "*"), or nullptr.
+  const HideEntry* FindHidden(std::string_view name) const;
+};
+
+// MCP's naming rule: 1 to 128 characters of A-Z a-z 0-9 _ - . ("*" is not a tool name).
+bool ValidToolName(std::string_view name);
+
+// Never fails: a document that is not an object yields an empty Policy.
+Policy ReadPolicy(const json::Document& doc);
+
+enum class Decision : uint8_t {
+  kHidden,           // hidden (by name or "*")
+  kDeniedByDefault,  // unlisted under default deny
+  kLimited,          // allowed, with at least one limit (its own or all_tools)
+  kConditioned,      // allowed with argument conditions but no limit
+  kUnlimited,        // allowed with nothing
+};
+std::string_view DecisionName(Decision decision);
+
+// Which server a policy is for, and how that was decided.
+struct ServerChoice {
+  enum class Source : uint8_t { kNone, kFlag, kConfig, kInferred };
+  const CatalogServer* server = nullptr;
+  Source source = Source::kNone;
+  size_t matched = 0;  // kInferred: names the server has, of `total` names looked up
+  size_t total = 0;
+
+  // "kestra-io/mcp-server-python (inferred, 14 of 14 names)", "... (--server)", "none".
+  std::string Describe() const;
+};
+
+struct ResolvedTool {
+  std::string name;
+  Category category = Category::kOther;
+  bool from_catalog = false;                 // else classified by the heuristic
+  const CatalogTool* catalog = nullptr;      // the server's entry, if any
+  const ToolRules* rules = nullptr;          // the `tools` entry, if listed
+  const HideEntry* hidden_by = nullptr;      // the entry (name or "*") that hides it
+  bool on_server = true;                     // false: a known server does not have this name
+  Decision decision = Decision::kUnlimited;
+  bool has_limits = false;      // own limits or all_tools limits
+  bool has_conditions = false;  // a non-empty require or deny_if
+
+  bool reachable() const {
+    return decision != Decision::kHidden && decision != Decision::kDeniedByDefault;
+  }
+};
+
+struct Resolution {
+  ServerChoice server;
+  std::vector<ResolvedTool> tools;  // sorted by name
+
+  const ResolvedTool* Find(std::string_view name) const;
+};
+
+// The names the policy mentions (tools keys and hide entries but "*"), each once, for inference.
+std::vector<std::string_view> PolicyToolNames(const Policy& policy);
+
+// The catalog server sharing most names with the policy (Catalog::Infer) when it has all of
+// them, or two thirds and at least two; else Source::kNone.
+ServerChoice InferServer(const Policy& policy, const Catalog& catalog);
+
+Resolution Resolve(const Policy& policy, const ServerChoice& server, const Classifier& classifier);
+
+}  // namespace mcpolicy
+
+#endif  // MCPOLICY_POLICY_H_

@@ -1,0 +1,219 @@
+// Loading catalog files: the embedded ones lazily on first use, users' from --catalog
+// directories with every check (syntax, duplicate keys, schema, consistency) reported by position.
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <system_error>
+
+#include "mcpolicy/catalog.h"
+#include "mcpolicy/embedded.h"
+#include "mcpolicy/io.h"
+#include "mcpolicy/json.h"
+#include "mcpolicy/schema.h"
+
+namespace mcpolicy {
+namespace {
+
+constexpr std::string_view kServersDir = "catalog/servers/";
+constexpr uint64_t kMaxCatalogFile = 64ull << 20;
+
+const Schema* CatalogSchema() {
+  static const Schema* schema = [] {
+    std::string_view text = embedded::Find("schemas/catalog.schema.json");
+    SchemaCompileResult r = Schema::Compile(json::Document::Parse(std::string(text)));
+    // The embedded schema is tested at build time; a failure here is a packaging bug.
+    return r.ok() ? new Schema(std::move(*r.schema)) : nullptr;
+  }();
+  return schema;
+}
+
+CatalogLoadError ErrorAt(const std::string& path, const json::Document& doc, uint32_t offset,
+                         std::string message) {
+  json::Location loc = doc.Locate(offset);
+  return {path, loc.line, loc.column, std::move(message)};
+}
+
+std::string Quoted(std::string_view s) {
+  std::string out;
+  json::AppendQuoted(out, s);
+  return out;
+}
+
+std::string StringOf(json::Value v) { return v.is_string() ? std::string(v.as_string()) : std::string(); }
+
+ToolHints HintsOf(json::Value annotations) {
+  ToolHints hints;
+  auto flag = [&](std::string_view key) -> std::optional<bool> {
+    json::Value v = annotations.Find(key);
+    if (!v.is_bool()) return std::nullopt;
+    return v.as_bool();
+  };
+  if (!annotations.is_object()) return hints;
+  hints.read_only = flag("readOnlyHint");
+  hints.destructive = flag("destructiveHint");
+  hints.idempotent = flag("idempotentHint");
+  hints.open_world = flag("openWorldHint");
+  return hints;
+}
+
+// Fills `server` from a schema-valid document; reports what the schema cannot express.
+void ReadServer(const std::string& path, const json::Document& doc, CatalogServer& server,
+                std::vector<CatalogLoadError>& errors) {
+  json::Value root = doc.root();
+  server.id = StringOf(root.Find("id"));
+  server.name = StringOf(root.Find("name"));
+  server.repository = StringOf(root.Find("repository"));
+  server.commit = StringOf(root.Find("commit"));
+  server.source_path = StringOf(root.Find("source_path"));
+  for (json::Value a : root.Find("aliases").elements()) server.aliases.push_back(StringOf(a));
+  std::map<std::string_view, json::Value> seen;
+  for (json::Value t : root.Find("tools").elements()) {
+    CatalogTool tool;
+    json::Value name = t.Find("name");
+    tool.name = StringOf(name);
+    auto [it, fresh] = seen.emplace(name.as_string(), name);
+    if (!fresh) {
+      errors.push_back(ErrorAt(path, doc, name.offset(),
+                               "tool " + Quoted(tool.name) + " is listed twice (first at line " +
+                                   std::to_string(it->second.location().line) + ")"));
+    }
+    json::Value category = t.Find("category");
+    tool.category = ParseCategory(category.as_string()).value_or(Category::kOther);
+    tool.summary = StringOf(t.Find("summary"));
+    tool.hints = HintsOf(t.Find("annotations"));
+    json::Value ops = t.Find("operations");
+    if (ops.is_object()) {
+      tool.operation_argument = StringOf(ops.Find("argument"));
+      Category worst = Category::kOther;
+      for (json::Member m : ops.Find("values").members()) {
+        Category c = ParseCategory(m.value.as_string()).value_or(Category::kOther);
+        tool.operations.emplace_back(std::string(m.name()), c);
+        if (CategoryRank(c) > CategoryRank(worst)) worst = c;
+      }
+      if (worst != tool.category) {
+        errors.push_back(ErrorAt(path, doc, category.offset(),
+                                 "tool " + Quoted(tool.name) + " is " +
+                                     Quoted(CategoryName(tool.category)) +
+                                     " but its worst operation is " + Quoted(CategoryName(worst)) +
+                                     "; a multiplexer takes its worst operation's category"));
+      }
+    }
+    server.tools.push_back(std::move(tool));
+  }
+}
+
+}  // namespace
+
+class CatalogLoader {
+ public:
+  static std::unique_ptr<Catalog> Make(std::vector<CatalogServer> servers) {
+    auto catalog = std::make_unique<Catalog>();
+    catalog->servers_ = std::move(servers);
+    catalog->BuildIndexes();
+    return catalog;
+  }
+  static const std::vector<CatalogServer>& Servers(const Catalog& catalog) { return catalog.servers_; }
+};
+
+std::vector<CatalogLoadError> ParseCatalogFile(const std::string& path, std::string text,
+                                               CatalogServer* server) {
+  std::vector<CatalogLoadError> errors;
+  json::Document doc = json::Document::Parse(std::move(text));
+  if (!doc.ok()) {
+    errors.push_back(ErrorAt(path, doc, doc.error()->offset, "not valid JSON: " + doc.error()->message));
+    return errors;
+  }
+  for (const json::DuplicateKey& d : doc.duplicates()) {
+    json::Value first(&doc, d.first), second(&doc, d.second);
+    errors.push_back(ErrorAt(path, doc, second.offset(),
+                             "duplicate key " + Quoted(second.as_string()) + " (first at line " +
+                                 std::to_string(first.location().line) + ")"));
+  }
+  const Schema* schema = CatalogSchema();
+  if (schema == nullptr) {
+    errors.push_back({path, 0, 0, "the embedded catalog schema does not compile (a packaging bug)"});
+    return errors;
+  }
+  for (const SchemaError& e : schema->Validate(doc.root())) {
+    errors.push_back(ErrorAt(path, doc, json::Value(&doc, e.node).offset(), e.message));
+  }
+  if (!errors.empty()) return errors;
+  CatalogServer parsed;
+  ReadServer(path, doc, parsed, errors);
+  if (errors.empty() && server != nullptr) {
+    parsed.origin = path;
+    *server = std::move(parsed);
+  }
+  return errors;
+}
+
+const Catalog& Catalog::Bundled() {
+  static std::once_flag once;
+  static const Catalog* bundled = nullptr;
+  std::call_once(once, [] {
+    std::vector<CatalogServer> servers;
+    for (const embedded::File& f : embedded::Files()) {
+      if (!f.path.starts_with(kServersDir) || !f.path.ends_with(".json")) continue;
+      // Checked against the schema by the unit tests; here only parsed.
+      json::Document doc = json::Document::Parse(std::string(f.data));
+      if (!doc.ok()) continue;
+      CatalogServer server;
+      std::vector<CatalogLoadError> ignored;
+      ReadServer(std::string(f.path), doc, server, ignored);
+      server.origin = "bundled";
+      servers.push_back(std::move(server));
+    }
+    bundled = CatalogLoader::Make(std::move(servers)).release();
+  });
+  return *bundled;
+}
+
+std::pair<std::unique_ptr<Catalog>, std::vector<CatalogLoadError>> Catalog::Load(
+    const std::vector<std::string>& user_dirs) {
+  std::vector<CatalogLoadError> errors;
+  std::vector<CatalogServer> servers = CatalogLoader::Servers(Bundled());
+  std::map<std::string, std::string> user_ids;  // id -> the user file that defined it
+  for (const std::string& dir : user_dirs) {
+    std::error_code ec;
+    std::vector<std::string> files;
+    if (std::filesystem::is_directory(dir, ec)) {
+      for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        std::string name = entry.path().filename().string();
+        if (name.ends_with(".json") && !name.starts_with(".")) files.push_back(entry.path().string());
+      }
+      if (ec) errors.push_back({dir, 0, 0, ec.message()});
+      std::sort(files.begin(), files.end());
+    } else {
+      files.push_back(dir);  // ReadInput explains a missing path or a non-file
+    }
+    for (const std::string& file : files) {
+      ReadResult read = ReadInput(file, kMaxCatalogFile);
+      if (!read.ok) {
+        errors.push_back({file, 0, 0, read.error.substr(std::min(read.error.size(), file.size() + 2))});
+        continue;
+      }
+      CatalogServer server;
+      std::vector<CatalogLoadError> file_errors = ParseCatalogFile(file, std::move(read.data), &server);
+      if (!file_errors.empty()) {
+        errors.insert(errors.end(), file_errors.begin(), file_errors.end());
+        continue;
+      }
+      auto [it, fresh] = user_ids.emplace(server.id, file);
+      if (!fresh) {
+        errors.push_back({file, 0, 0, "server " + Quoted(server.id) + " is also defined in " + it->second});
+        continue;
+      }
+      auto same = std::find_if(servers.begin(), servers.end(),
+                               [&](const CatalogServer& s) { return s.id == server.id; });
+      if (same != servers.end()) {
+        *same = std::move(server);
+      } else {
+        servers.push_back(std::move(server));
+      }
+    }
+  }
+  return {CatalogLoader::Make(std::move(servers)), std::move(errors)};
+}
+
+}  // namespace mcpolicy

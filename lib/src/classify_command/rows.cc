@@ -1,0 +1,163 @@
+// Formatting classified tools. Evidence for a catalog answer is the catalog's own words: the
+// server, the tool's summary and, for a multiplexer, its operations by category.
+#include "classify_command/rows.h"
+
+#include <cstdio>
+
+#include "mcpolicy/json.h"
+#include "source/utf8.h"
+
+namespace mcpolicy::classify_command {
+namespace {
+
+constexpr size_t kCategoryWidth = 11;  // "destructive"
+constexpr size_t kRiskWidth = 8;       // "critical"
+constexpr size_t kConfidenceWidth = 4;
+constexpr size_t kSourceWidth = 9;      // "heuristic"
+constexpr size_t kOperationsShown = 8;  // values named per category in evidence
+
+std::string_view RiskColor(Risk risk) {
+  switch (risk) {
+    case Risk::kCritical:
+      return "1;31";
+    case Risk::kHigh:
+      return "31";
+    case Risk::kMedium:
+      return "33";
+    case Risk::kLow:
+      return "32";
+  }
+  return "0";
+}
+
+void Pad(std::string& out, size_t used, size_t width) {
+  out.append(width > used ? width - used : 0, ' ');
+  out += "  ";
+}
+
+void AppendCell(std::string& out, std::string_view text, size_t width, bool color, Risk risk) {
+  if (color) out += "\x1b[" + std::string(RiskColor(risk)) + "m";
+  out += text;
+  if (color) out += "\x1b[0m";
+  Pad(out, text.size(), width);
+}
+
+// The name with each invalid UTF-8 byte and control character replaced by U+FFFD, so the terminal
+// gets printable text only.
+void AppendPrintable(std::string& out, std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = utf8::SequenceLength(s.data() + i, s.size() - i);
+    if (len == 0 || c < 0x20 || c == 0x7f) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    out.append(s.substr(i, len));
+    i += len;
+  }
+}
+
+std::string Confidence(double value, bool trim) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f", value);
+  std::string s = buf;
+  if (trim) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
+// Calls `f(text)` for each piece of evidence, strongest first.
+template <typename F>
+void ForEachEvidence(const Row& row, F f) {
+  if (row.tool != nullptr) {
+    std::string_view summary = row.tool->summary;
+    if (summary.ends_with('.')) summary.remove_suffix(1);
+    f("catalog " + row.server->id + ": " + std::string(summary));
+    std::string ops = DescribeOperations(*row.tool, kOperationsShown);
+    if (!ops.empty()) f("operations by " + ops);
+    return;
+  }
+  if (row.missing_from != nullptr) f("not a tool of " + row.missing_from->id + " in the catalog");
+  for (const std::string& e : row.result.evidence) f(e);
+}
+
+}  // namespace
+
+size_t DisplayWidth(std::string_view name) {
+  size_t width = 0;
+  for (size_t i = 0; i < name.size();) {
+    size_t len = utf8::SequenceLength(name.data() + i, name.size() - i);
+    i += len ? len : 1;
+    ++width;
+  }
+  return width;
+}
+
+std::string TextHeader(const TextLayout& layout) {
+  std::string out = "TOOL";
+  Pad(out, 4, layout.name_width);
+  out += "CATEGORY";
+  Pad(out, 8, kCategoryWidth);
+  out += "RISK";
+  Pad(out, 4, kRiskWidth);
+  out += "CONF";
+  Pad(out, 4, kConfidenceWidth);
+  out += "SOURCE";
+  Pad(out, 6, kSourceWidth);
+  out += "EVIDENCE\n";
+  return out;
+}
+
+void AppendTextRow(const Row& row, const TextLayout& layout, std::string& out) {
+  AppendPrintable(out, row.name);
+  Pad(out, DisplayWidth(row.name), layout.name_width);
+  Category category = row.category();
+  Risk risk = RiskOf(category);
+  AppendCell(out, CategoryName(category), kCategoryWidth, layout.color, risk);
+  AppendCell(out, RiskName(risk), kRiskWidth, layout.color, risk);
+  std::string confidence = Confidence(row.confidence(), false);
+  out += confidence;
+  Pad(out, confidence.size(), kConfidenceWidth);
+  std::string_view source = row.tool ? "catalog" : "heuristic";
+  out += source;
+  Pad(out, source.size(), kSourceWidth);
+  bool first = true;
+  ForEachEvidence(row, [&](std::string_view e) {
+    if (!first) out += " | ";
+    AppendPrintable(out, e);
+    first = false;
+  });
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  out += '\n';
+}
+
+void AppendJsonRow(const Row& row, std::string& out) {
+  Category category = row.category();
+  out += "{\"name\": ";
+  json::AppendQuoted(out, row.name);
+  out += ", \"category\": \"";
+  out += CategoryName(category);
+  out += "\", \"risk\": \"";
+  out += RiskName(RiskOf(category));
+  out += "\", \"confidence\": ";
+  out += Confidence(row.confidence(), true);
+  out += row.tool ? ", \"source\": \"catalog\", \"server\": " : ", \"source\": \"heuristic\", \"server\": ";
+  if (row.tool) {
+    json::AppendQuoted(out, row.server->id);
+  } else {
+    out += "null";
+  }
+  out += ", \"evidence\": [";
+  bool first = true;
+  ForEachEvidence(row, [&](std::string_view e) {
+    if (!first) out += ", ";
+    json::AppendQuoted(out, e);
+    first = false;
+  });
+  out += "]}";
+}
+
+}  // namespace mcpolicy::classify_command

@@ -1,0 +1,116 @@
+// Message pieces shared by the policy rules.
+#include "rules/context.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace mcpolicy::rules {
+namespace {
+
+bool Contains(const std::vector<std::string>& values, std::string_view value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+// Whether `c`, a condition on the operation argument, matches the call selecting `value`. Ops
+// that say nothing about a string value (lt, exists, ...) match nothing.
+bool Matches(const Condition& c, std::string_view value) {
+  if (c.op == "eq" || c.op == "in") return Contains(c.values, value);
+  if (c.op == "neq" || c.op == "not_in") return !c.values.empty() && !Contains(c.values, value);
+  if (c.op == "contains") return !c.values.empty() && value.find(c.values[0]) != std::string_view::npos;
+  if (c.op == "regex" && !c.values.empty()) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    RE2 re(c.values[0], options);
+    return re.ok() && RE2::PartialMatch(value, re);
+  }
+  return false;
+}
+
+}  // namespace
+
+bool Stopped(const ToolRules& rules, std::string_view path, std::string_view value) {
+  for (const Condition& c : rules.deny_if) {
+    if (c.path == path && Matches(c, value)) return true;
+  }
+  for (const Condition& c : rules.require) {
+    if (c.path != path) continue;
+    bool judges_strings = c.op == "eq" || c.op == "in" || c.op == "neq" || c.op == "not_in" ||
+                          c.op == "contains" || c.op == "regex";
+    if (judges_strings && !Matches(c, value)) return true;
+  }
+  return false;
+}
+
+std::string Quote(std::string_view name) {
+  std::string out;
+  json::AppendQuoted(out, name);
+  return out;
+}
+
+std::string Describe(const ResolvedTool& tool) {
+  Category effective = EffectiveCategory(tool);
+  std::string out = std::string(CategoryName(effective)) + " tool " + Quote(tool.name);
+  if (!tool.from_catalog) out += " (judged by its name)";
+  if (effective != tool.category) {
+    out += " (its conditions stop the " + std::string(CategoryName(tool.category)) + " operations)";
+  }
+  return out;
+}
+
+uint32_t NodeOf(const ResolvedTool& tool) {
+  if (tool.rules) return tool.rules->key_node;
+  if (tool.hidden_by) return tool.hidden_by->node;
+  return kNoNode;
+}
+
+std::string Number(double value) {
+  if (value == std::floor(value) && std::fabs(value) < 1e15) {
+    return std::to_string(static_cast<long long>(value));
+  }
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3g", value);
+  return buffer;
+}
+
+double CeilingPerMinute(Category category, const Thresholds& thresholds) {
+  switch (category) {
+    case Category::kWrite: return thresholds.write_per_minute;
+    case Category::kExecute:
+    case Category::kDestructive:
+    case Category::kFinancial: return thresholds.execute_per_minute;
+    case Category::kRead:
+    case Category::kOther: return thresholds.other_per_minute;
+  }
+  return thresholds.other_per_minute;
+}
+
+bool Judged(const ResolvedTool& tool) {
+  return tool.rules && tool.rules->well_formed && tool.on_server && ValidToolName(tool.name);
+}
+
+std::string SuggestedLimit(const ResolvedTool& tool, const Thresholds& thresholds) {
+  return "\"limits\": [{\"counter\": " + Quote(tool.name + "_rate") +
+         ", \"window\": \"minute\", \"max\": " +
+         Number(std::floor(CeilingPerMinute(EffectiveCategory(tool), thresholds))) +
+         ", \"scope\": \"grant\"}]";
+}
+
+}  // namespace mcpolicy::rules
+
+namespace mcpolicy::rules {
+
+Category EffectiveCategory(const ResolvedTool& tool) {
+  if (!tool.catalog || tool.catalog->operations.empty() || !tool.rules) return tool.category;
+  std::string path = "args." + tool.catalog->operation_argument;
+  std::optional<Category> worst;
+  for (const auto& [value, category] : tool.catalog->operations) {
+    if (Stopped(*tool.rules, path, value)) continue;
+    if (!worst || CategoryRank(category) > CategoryRank(*worst)) worst = category;
+  }
+  return worst ? *worst : Category::kRead;
+}
+
+}  // namespace mcpolicy::rules

@@ -1,0 +1,62 @@
+#include "rules/dead_entry.h"
+
+#include <map>
+
+namespace mcpolicy {
+namespace {
+
+// Limit `a` can never be reached when `b`, counting at least the same calls, has a shorter window
+// and lets fewer calls through over a's window than a's max. Only judged when a's counter is used
+// by this limit alone, since a shared counter also counts other tools' calls.
+bool Unreachable(const Limit& a, const Limit& b) {
+  if (!a.window || !a.max || !b.window || !b.max || *b.max == 0) return false;
+  double span_a = WindowMinutes(*a.window), span_b = WindowMinutes(*b.window);
+  return span_b < span_a && *b.max * (span_a / span_b) <= *a.max;
+}
+
+}  // namespace
+
+void DeadEntry::Check(const PolicyContext& context, DiagnosticSink& sink) const {
+  const Policy& policy = context.policy;
+  std::map<std::string, int> counter_uses;
+  for (const ToolRules& t : policy.tools) {
+    for (const Limit& l : t.limits) ++counter_uses[l.counter];
+  }
+  for (const Limit& l : policy.all_tools_limits) ++counter_uses[l.counter];
+
+  for (const ToolRules& t : policy.tools) {
+    const ResolvedTool* tool = context.resolution.Find(t.name);
+    if (!tool) continue;
+    std::string what = rules::Describe(*tool) + " is listed under \"tools\"";
+    if (const HideEntry* h = policy.FindHidden(t.name)) {
+      uint32_t line = json::Value(&context.doc, h->node).location().line;
+      sink.Report(info().name, t.key_node,
+                  what + " but also hidden (line " + std::to_string(line) +
+                      "), and hide wins, so this entry never applies; remove the entry, or remove "
+                      "the name from \"hide\" if the agent needs the tool");
+      continue;
+    }
+    if (policy.hides_all()) {
+      sink.Report(info().name, t.key_node,
+                  what + " but \"hide\": [\"*\"] hides every tool, so this entry never applies; "
+                         "remove \"*\" from \"hide\" or remove the entry");
+      continue;
+    }
+    for (const Limit& a : t.limits) {
+      if (a.counter.empty() || counter_uses[a.counter] != 1) continue;
+      for (const Limit& b : t.limits) {
+        if (&a == &b || !Unreachable(a, b)) continue;
+        sink.Report(info().name, a.max_node,
+                    "limit " + rules::Quote(a.counter) + " on " + rules::Describe(*tool) +
+                        " allows " + rules::Number(*a.max) + " calls per " +
+                        std::string(WindowName(*a.window)) + ", but limit " +
+                        rules::Quote(b.counter) + " stops it at " + rules::Number(*b.max) +
+                        " per " + std::string(WindowName(*b.window)) +
+                        " first, so it never applies; lower its \"max\" or remove it");
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace mcpolicy

@@ -1,0 +1,37 @@
+#include "rules/default_allow.h"
+
+namespace mcpolicy {
+
+void DefaultAllow::Check(const PolicyContext& context, DiagnosticSink& sink) const {
+  const Policy& policy = context.policy;
+  if (policy.default_action != DefaultAction::kAllow) return;
+  // Unlisted, unhidden tools of the known server that run code, destroy data or move money.
+  std::vector<const ResolvedTool*> risky;
+  for (const ResolvedTool& tool : context.resolution.tools) {
+    if (tool.rules || !tool.catalog || !tool.reachable()) continue;
+    if (DangerRank(tool.category) >= DangerRank(Category::kExecute)) risky.push_back(&tool);
+  }
+  std::string limits = policy.all_tools_limits.empty() ? "with no limit" : "with only the all_tools limits";
+  std::string fix = "; use \"default\": \"deny\" and list the tools the agent needs";
+  if (risky.empty()) {
+    sink.Report(info().name, policy.default_node,
+                "\"default\": \"allow\" lets the agent call every tool not listed under \"tools\" " +
+                    limits + ", including tools the server adds later" + fix);
+    return;
+  }
+  constexpr size_t kNamed = 5;
+  std::string names;
+  for (size_t i = 0; i < risky.size() && i < kNamed; ++i) {
+    if (!names.empty()) names += ", ";
+    names += rules::Quote(risky[i]->name) + " (" + std::string(CategoryName(risky[i]->category)) + ")";
+  }
+  if (risky.size() > kNamed) names += " and " + std::to_string(risky.size() - kNamed) + " more";
+  sink.Report(info().name, policy.default_node,
+              "\"default\": \"allow\" lets the agent call every tool not listed under \"tools\" " +
+                  limits + ", and " + context.resolution.server.server->id + " has " +
+                  std::to_string(risky.size()) + " unlisted execute, destructive or financial " +
+                  (risky.size() == 1 ? "tool: " : "tools: ") + names + fix,
+              Severity::kError);
+}
+
+}  // namespace mcpolicy

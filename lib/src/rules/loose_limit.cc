@@ -1,0 +1,65 @@
+#include "rules/loose_limit.h"
+
+#include <cmath>
+
+namespace mcpolicy {
+namespace {
+
+// "5000 times per minute", "6000 times per hour (100 per minute)".
+std::string Rate(const Limit& limit) {
+  std::string out = rules::Number(*limit.max) + " times per " + std::string(WindowName(*limit.window));
+  if (*limit.window != Window::kMinute) out += " (" + rules::Number(*limit.PerMinute()) + " per minute)";
+  return out;
+}
+
+// The largest max for the limit's window that keeps within `ceiling` calls per minute.
+std::string MaxFor(const Limit& limit, double ceiling) {
+  return rules::Number(std::floor(ceiling * WindowMinutes(*limit.window)));
+}
+
+}  // namespace
+
+void LooseLimit::Check(const PolicyContext& context, DiagnosticSink& sink) const {
+  const Thresholds& thresholds = context.config.thresholds;
+  for (const ResolvedTool& tool : context.resolution.tools) {
+    if (!rules::Judged(tool) || !tool.reachable()) continue;
+    Category category = rules::EffectiveCategory(tool);
+    double ceiling = rules::CeilingPerMinute(category, thresholds);
+    for (const Limit& limit : tool.rules->limits) {
+      std::optional<double> per_minute = limit.PerMinute();
+      if (!per_minute || *limit.max == 0 || *per_minute <= ceiling) continue;
+      sink.Report(info().name, limit.max_node,
+                  "limit " + rules::Quote(limit.counter) + " lets " + rules::Describe(tool) +
+                      " be called " + Rate(limit) + ", above the ceiling of " +
+                      rules::Number(ceiling) + " per minute for " +
+                      std::string(CategoryName(category)) + " tools; lower \"max\" to " +
+                      MaxFor(limit, ceiling));
+    }
+  }
+  // An all_tools limit is judged where it is the only limit: against the strictest ceiling of the
+  // allowed, listed tools that have no limit of their own.
+  const ResolvedTool* strictest = nullptr;
+  double ceiling = 0;
+  for (const ResolvedTool& tool : context.resolution.tools) {
+    if (!rules::Judged(tool) || !tool.reachable() || !tool.rules->limits.empty()) continue;
+    double c = rules::CeilingPerMinute(rules::EffectiveCategory(tool), thresholds);
+    if (!strictest || c < ceiling) {
+      strictest = &tool;
+      ceiling = c;
+    }
+  }
+  if (!strictest) return;
+  for (const Limit& limit : context.policy.all_tools_limits) {
+    std::optional<double> per_minute = limit.PerMinute();
+    if (!per_minute || *limit.max == 0 || *per_minute <= ceiling) continue;
+    sink.Report(info().name, limit.max_node,
+                "all_tools limit " + rules::Quote(limit.counter) + " is the only limit on " +
+                    rules::Describe(*strictest) + " and lets it be called " + Rate(limit) +
+                    ", above the ceiling of " + rules::Number(ceiling) + " per minute for " +
+                    std::string(CategoryName(rules::EffectiveCategory(*strictest))) + " tools; give " +
+                    rules::Quote(strictest->name) + " its own limit of at most " +
+                    rules::Number(std::floor(ceiling)) + " per minute");
+  }
+}
+
+}  // namespace mcpolicy

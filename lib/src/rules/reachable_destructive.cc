@@ -1,0 +1,23 @@
+#include "rules/reachable_destructive.h"
+
+namespace mcpolicy {
+
+void ReachableDestructive::Check(const PolicyContext& context, DiagnosticSink& sink) const {
+  for (const ResolvedTool& tool : context.resolution.tools) {
+    if (!rules::Judged(tool) || tool.category != Category::kDestructive || !tool.reachable() ||
+        !tool.rules->deny_if.empty()) {
+      continue;
+    }
+    // A multiplexer's guard belongs on its operation argument: unguarded-multiplexer's business.
+    if (tool.catalog && !tool.catalog->operations.empty()) continue;
+    std::string how = tool.has_limits ? " is allowed with only a limit, which does not stop a single call,"
+                                      : " is allowed";
+    sink.Report(info().name, tool.rules->key_node,
+                rules::Describe(tool) + how +
+                    " and no \"deny_if\" guards it, so an agent can destroy data that cannot be "
+                    "recovered; move it to \"hide\" (and drop this entry) or add a \"deny_if\" "
+                    "condition on the arguments that select what it deletes");
+  }
+}
+
+}  // namespace mcpolicy

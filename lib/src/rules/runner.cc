@@ -1,0 +1,53 @@
+#include "rules/runner.h"
+
+#include "mcpolicy/rules.h"
+#include "rules/context.h"
+
+namespace mcpolicy {
+namespace {
+
+ServerChoice Named(const Catalog& catalog, const std::string& name, ServerChoice::Source source,
+                   std::string_view where, std::string* error) {
+  ServerChoice choice;
+  choice.server = catalog.Find(name);
+  if (!choice.server) {
+    *error = "unknown server \"" + name + "\" (" + std::string(where) + ")";
+    std::string guess = catalog.Suggest(name);
+    if (!guess.empty()) *error += "; did you mean \"" + guess + "\"?";
+    return choice;
+  }
+  choice.source = source;
+  return choice;
+}
+
+}  // namespace
+
+const Classifier& SharedClassifier() {
+  static const Classifier* classifier = new Classifier();
+  return *classifier;
+}
+
+ServerChoice ChooseServer(const Policy& policy, const std::string& path,
+                          const std::string& server_flag, const Config& config,
+                          const Catalog& catalog, std::string* error) {
+  if (!server_flag.empty()) {
+    return Named(catalog, server_flag, ServerChoice::Source::kFlag, "--server", error);
+  }
+  std::string mapped = config.ServerFor(path);
+  if (!mapped.empty()) {
+    return Named(catalog, mapped, ServerChoice::Source::kConfig, "configuration " + config.path,
+                 error);
+  }
+  return InferServer(policy, catalog);
+}
+
+void RunPolicyRules(const json::Document& doc, const Policy& policy, const ServerChoice& server,
+                    const Config& config, DiagnosticSink& sink) {
+  Resolution resolution = Resolve(policy, server, SharedClassifier());
+  PolicyContext context{doc, policy, resolution, config};
+  for (const RuleInfo& rule : AllRules()) {
+    if (rule.check) rule.check(context, sink);
+  }
+}
+
+}  // namespace mcpolicy

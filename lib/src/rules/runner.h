@@ -1,0 +1,32 @@
+// Runs every policy rule of the registry on one parsed policy, after the structural checks.
+#ifndef MCPOLICY_RULES_RUNNER_H_
+#define MCPOLICY_RULES_RUNNER_H_
+
+#include <string>
+
+#include "lint/sink.h"
+#include "mcpolicy/catalog.h"
+#include "mcpolicy/config.h"
+#include "mcpolicy/json.h"
+#include "mcpolicy/policy.h"
+
+namespace mcpolicy {
+
+// The heuristic classifier shared by every lint run (the embedded lexicon, compiled once).
+const Classifier& SharedClassifier();
+
+// The server for the policy at `path`: `server_flag` (--server) when given, else the
+// configuration's mapping, else inferred from the policy's names, else none. A flag or mapping
+// naming no catalog server yields `error` (the caller reports it; the run cannot go on).
+ServerChoice ChooseServer(const Policy& policy, const std::string& path,
+                          const std::string& server_flag, const Config& config,
+                          const Catalog& catalog, std::string* error);
+
+// Resolves `policy` against `server` and runs every rule that has a check. Rules turned off in
+// `config` still run; the configuration drops their findings afterwards.
+void RunPolicyRules(const json::Document& doc, const Policy& policy, const ServerChoice& server,
+                    const Config& config, DiagnosticSink& sink);
+
+}  // namespace mcpolicy
+
+#endif  // MCPOLICY_RULES_RUNNER_H_

@@ -1,0 +1,41 @@
+#include "rules/unguarded_multiplexer.h"
+
+namespace mcpolicy {
+
+void UnguardedMultiplexer::Check(const PolicyContext& context, DiagnosticSink& sink) const {
+  for (const ResolvedTool& tool : context.resolution.tools) {
+    if (!rules::Judged(tool) || !tool.reachable() || !tool.catalog ||
+        tool.catalog->operations.empty()) {
+      continue;
+    }
+    const std::string& argument = tool.catalog->operation_argument;
+    std::string path = "args." + argument;
+    std::vector<std::pair<std::string, Category>> open;
+    for (const auto& [value, category] : tool.catalog->operations) {
+      if (DangerRank(category) >= DangerRank(Category::kDestructive) &&
+          !rules::Stopped(*tool.rules, path, value)) {
+        open.emplace_back(value, category);
+      }
+    }
+    if (open.empty()) continue;
+    std::string values, list;
+    for (const auto& [value, category] : open) {
+      if (!values.empty()) values += ", ";
+      values += rules::Quote(value) + " (" + std::string(CategoryName(category)) + ")";
+      if (!list.empty()) list += ", ";
+      list += rules::Quote(value);
+    }
+    bool any = false;
+    for (const std::vector<Condition>* cs : {&tool.rules->require, &tool.rules->deny_if}) {
+      for (const Condition& c : *cs) any |= c.path == path;
+    }
+    std::string why = any ? "the conditions on " + rules::Quote(argument) + " do not stop "
+                          : "no condition on " + rules::Quote(argument) + " stops ";
+    sink.Report(info().name, tool.rules->key_node,
+                "multiplexer " + rules::Describe(tool) + " is allowed and " + why + values +
+                    "; add \"deny_if\": [{\"path\": " + rules::Quote(path) +
+                    ", \"op\": \"in\", \"value\": [" + list + "]}] or hide it");
+  }
+}
+
+}  // namespace mcpolicy
