@@ -26,6 +26,10 @@ TEST_CASE("parser: values and types", "[json]") {
   CHECK(items[1].as_number() == -2.5);
   CHECK_FALSE(items[1].is_integer());
   CHECK(items[2].as_string() == "x\n");
+  // An escaped NUL is legal JSON (only a raw NUL byte is not), kept inside the decoded string.
+  Document nul = Document::Parse(R"(["a\u0000b"])");
+  REQUIRE(nul.ok());
+  CHECK((*nul.root().elements().begin()).as_string() == std::string_view("a\0b", 3));
   CHECK(items[3].as_bool());
   CHECK_FALSE(items[4].as_bool());
   CHECK(items[5].is_null());

@@ -298,10 +298,18 @@ bool ToolReader::Next(size_t max_tools, ToolBatch& batch) {
   if (!started_ && !Start()) return false;
   if (failed_) return false;
   if (names_ != nullptr) {
+    size_t start = next_name_;
     for (; next_name_ < names_->size() && batch.tools.size() < max_tools; ++next_name_) {
-      batch.tools.emplace_back().name = (*names_)[next_name_];
+      const std::string& name = (*names_)[next_name_];
+      if (name.empty() || BadByteColumn(name) != 0) {
+        ++skipped_;
+        errors_.push_back("tool name argument " + std::to_string(next_name_ + 1) +
+                          " is empty, not valid UTF-8, or holds a control character");
+        continue;
+      }
+      batch.tools.emplace_back().name = name;
     }
-    return !batch.tools.empty();
+    return next_name_ > start;
   }
   if (document_ != nullptr) return NextFromDocument(max_tools, batch);
   return NextFromLines(max_tools, batch);

@@ -203,9 +203,6 @@ bool Parser::ParseEscape(size_t& i, std::string& out) {
     i += 6;
     cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
   }
-  if (cp == 0) {
-    return Fail(ParseError::Kind::kNul, start, "\\u0000 (a NUL character) is not allowed in a string");
-  }
   utf8::Append(cp, out);
   return true;
 }
