@@ -100,6 +100,11 @@ struct SchemaCompileResult {
   bool ok() const { return schema.has_value(); }
 };
 
+// The schema embedded at `path` ("schemas/catalog.schema.json"), compiled on first use and shared
+// by every caller and thread; nullptr when there is none or it does not compile (a packaging bug
+// the tests catch).
+const Schema* EmbeddedSchema(std::string_view path);
+
 }  // namespace mcpolicy
 
 #endif  // MCPOLICY_SCHEMA_H_

@@ -18,15 +18,7 @@ namespace {
 constexpr std::string_view kServersDir = "catalog/servers/";
 constexpr uint64_t kMaxCatalogFile = 64ull << 20;
 
-const Schema* CatalogSchema() {
-  static const Schema* schema = [] {
-    std::string_view text = embedded::Find("schemas/catalog.schema.json");
-    SchemaCompileResult r = Schema::Compile(json::Document::Parse(std::string(text)));
-    // The embedded schema is tested at build time; a failure here is a packaging bug.
-    return r.ok() ? new Schema(std::move(*r.schema)) : nullptr;
-  }();
-  return schema;
-}
+const Schema* CatalogSchema() { return EmbeddedSchema("schemas/catalog.schema.json"); }
 
 CatalogLoadError ErrorAt(const std::string& path, const json::Document& doc, uint32_t offset,
                          std::string message) {

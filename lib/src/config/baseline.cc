@@ -39,14 +39,7 @@ KeyParts PartsOf(const Diagnostic& d, const std::string& directory) {
   return k;
 }
 
-const Schema* BaselineSchema() {
-  static const Schema* schema = [] {
-    std::string_view text = embedded::Find("schemas/baseline.schema.json");
-    SchemaCompileResult r = Schema::Compile(json::Document::Parse(std::string(text)));
-    return r.ok() ? new Schema(std::move(*r.schema)) : nullptr;
-  }();
-  return schema;
-}
+const Schema* BaselineSchema() { return EmbeddedSchema("schemas/baseline.schema.json"); }
 
 std::string StringOr(json::Value v) { return v.is_string() ? std::string(v.as_string()) : ""; }
 

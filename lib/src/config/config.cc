@@ -20,15 +20,7 @@ namespace fs = std::filesystem;
 
 constexpr uint64_t kMaxConfigBytes = 4ull << 20;
 
-const Schema* ConfigSchema() {
-  static const Schema* schema = [] {
-    std::string_view text = embedded::Find("schemas/config.schema.json");
-    SchemaCompileResult r = Schema::Compile(json::Document::Parse(std::string(text)));
-    // The embedded schema is tested at build time; a failure here is a packaging bug.
-    return r.ok() ? new Schema(std::move(*r.schema)) : nullptr;
-  }();
-  return schema;
-}
+const Schema* ConfigSchema() { return EmbeddedSchema("schemas/config.schema.json"); }
 
 std::string StringOr(json::Value v) { return v.is_string() ? std::string(v.as_string()) : ""; }
 

@@ -137,15 +137,7 @@ void ReportSchema(const json::Document& doc, const Schema& schema, bool policy_h
   }
 }
 
-const Schema* PolicySchema() {
-  static const Schema* schema = [] {
-    std::string_view text = embedded::Find("schemas/policylayer.schema.json");
-    SchemaCompileResult r = Schema::Compile(json::Document::Parse(std::string(text)));
-    // The embedded schema is tested at build time; a failure here is a packaging bug.
-    return r.ok() ? new Schema(std::move(*r.schema)) : nullptr;
-  }();
-  return schema;
-}
+const Schema* PolicySchema() { return EmbeddedSchema("schemas/policylayer.schema.json"); }
 
 // What lint adds to validate: the policy rules, with the file's configuration and server.
 struct PolicyRun {
