@@ -13,6 +13,7 @@
 #define MCPOLICY_POLICY_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -150,6 +151,10 @@ std::vector<std::string_view> PolicyToolNames(const Policy& policy);
 ServerChoice InferServer(const Policy& policy, const Catalog& catalog);
 
 Resolution Resolve(const Policy& policy, const ServerChoice& server, const Classifier& classifier);
+// Same, but asks for the classifier only when a tool is not in the server's catalog entry, so a
+// policy of a catalogued server never pays for compiling the heuristic's lexicon.
+Resolution Resolve(const Policy& policy, const ServerChoice& server,
+                   const std::function<const Classifier&()>& classifier);
 
 }  // namespace mcpolicy
 

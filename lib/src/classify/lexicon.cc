@@ -11,6 +11,20 @@
 
 namespace mcpolicy::classify {
 
+const RE2::Set& Lexicon::cue_set() const {
+  std::call_once(cue_once_, [this] {
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    options.set_log_errors(false);
+    cue_set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (const std::string& p : cue_patterns_) cue_set_->Add(p, nullptr);
+    // Every pattern was accepted by Compile's check; an empty set (no cues) is left
+    // uncompiled and Match on it returns false, as it should.
+    if (!cue_patterns_.empty()) cue_set_->Compile();
+  });
+  return *cue_set_;
+}
+
 uint64_t HashWord(std::string_view word) {
   uint64_t h = 14695981039346656037ull;
   for (char c : word) {
@@ -270,11 +284,13 @@ class LexiconBuilder {
     return true;
   }
 
+  // Checks every cue pattern now (a bad lexicon is rejected up front) but leaves building the
+  // combined RE2::Set to the first description (Lexicon::cue_set).
   bool ReadCues(const nlohmann::json& doc) {
     RE2::Options options;
     options.set_case_sensitive(false);
     options.set_log_errors(false);
-    lex_->cue_set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    RE2::Set check(options, RE2::UNANCHORED);
     for (const auto& c :
          doc.value("description_cues", nlohmann::json::array())) {
       Cue cue;
@@ -287,16 +303,13 @@ class LexiconBuilder {
                  : kind == "operations" ? CueKind::kOperations
                                         : CueKind::kRaise;
       cue.label = c.value("label", "");
+      std::string pattern = c.value("pattern", "");
       std::string re_error;
-      if (lex_->cue_set_->Add(c.value("pattern", ""), &re_error) < 0) {
+      if (check.Add(pattern, &re_error) < 0) {
         return Fail("description cue \"" + cue.label + "\": " + re_error);
       }
+      lex_->cue_patterns_.push_back(std::move(pattern));
       lex_->cues_.push_back(std::move(cue));
-    }
-    // An empty RE2::Set does not compile; a lexicon without cues simply never
-    // matches.
-    if (!lex_->cues_.empty() && !lex_->cue_set_->Compile()) {
-      return Fail("description cues do not compile (out of memory)");
     }
     return true;
   }

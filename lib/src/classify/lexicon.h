@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -131,7 +132,9 @@ class Lexicon {
   ClassMask preposition_classes() const { return preposition_classes_; }
   const std::string& command_prefixes() const { return command_prefixes_; }
 
-  const RE2::Set& cue_set() const { return *cue_set_; }
+  // Compiled on first use: only descriptions need it, and lint never has one, so a lint run
+  // does not pay for compiling the description cues.
+  const RE2::Set& cue_set() const;
   const std::vector<Cue>& cues() const { return cues_; }
   const std::vector<std::string>& selector_properties() const {
     return selector_properties_;
@@ -157,7 +160,9 @@ class Lexicon {
   ClassMask ui_classes_ = 0;
   ClassMask preposition_classes_ = 0;
   std::string command_prefixes_;
-  std::unique_ptr<RE2::Set> cue_set_;
+  mutable std::once_flag cue_once_;
+  mutable std::unique_ptr<RE2::Set> cue_set_;
+  std::vector<std::string> cue_patterns_;
   std::vector<Cue> cues_;
   std::vector<std::string> selector_properties_;
   std::vector<ArgumentCue> argument_cues_;

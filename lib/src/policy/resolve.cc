@@ -81,6 +81,11 @@ ServerChoice InferServer(const Policy& policy, const Catalog& catalog) {
 }
 
 Resolution Resolve(const Policy& policy, const ServerChoice& server, const Classifier& classifier) {
+  return Resolve(policy, server, [&]() -> const Classifier& { return classifier; });
+}
+
+Resolution Resolve(const Policy& policy, const ServerChoice& server,
+                   const std::function<const Classifier&()>& classifier) {
   Resolution resolution;
   resolution.server = server;
   std::map<std::string_view, ResolvedTool> tools;
@@ -111,7 +116,7 @@ Resolution Resolve(const Policy& policy, const ServerChoice& server, const Class
     } else {
       ToolInfo info;
       info.name = name;
-      classifier.Classify(info, &classification);
+      classifier().Classify(info, &classification);
       tool.category = classification.category;
     }
     tool.has_limits = !policy.all_tools_limits.empty() || (tool.rules && !tool.rules->limits.empty());

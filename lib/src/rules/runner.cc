@@ -43,7 +43,7 @@ ServerChoice ChooseServer(const Policy& policy, const std::string& path,
 
 void RunPolicyRules(const json::Document& doc, const Policy& policy, const ServerChoice& server,
                     const Config& config, DiagnosticSink& sink) {
-  Resolution resolution = Resolve(policy, server, SharedClassifier());
+  Resolution resolution = Resolve(policy, server, SharedClassifier);
   PolicyContext context{doc, policy, resolution, config};
   for (const RuleInfo& rule : AllRules()) {
     if (rule.check) rule.check(context, sink);
