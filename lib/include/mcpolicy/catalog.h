@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -51,6 +52,10 @@ struct CatalogServer {
   // The tool with exactly this name, or nullptr (binary search over a sorted index).
   const CatalogTool* FindTool(std::string_view tool_name) const;
   std::vector<uint32_t> index_;  // tools sorted by name (built by the loader)
+  // A bundled server is first known from the embedded index only (id, aliases, tool names);
+  // the Catalog parses its file (embedded_path_) before handing the server out.
+  std::string_view embedded_path_;
+  bool loaded_ = true;
 };
 
 
@@ -90,7 +95,8 @@ class Catalog {
   static std::pair<std::unique_ptr<Catalog>, std::vector<CatalogLoadError>> Load(
       const std::vector<std::string>& user_dirs);
 
-  std::span<const CatalogServer> servers() const { return servers_; }  // sorted by id
+  // Every server, sorted by id (bundled ones are parsed first, if not yet).
+  std::span<const CatalogServer> servers() const;
 
   // By exact id, then by alias (case-insensitive); nullptr when unknown.
   const CatalogServer* Find(std::string_view id_or_alias) const;
@@ -106,8 +112,13 @@ class Catalog {
 
  private:
   void BuildIndexes();
+  // Parses a bundled server known so far only from the index; returns it. Thread-safe.
+  const CatalogServer* Loaded(const CatalogServer* server) const;
 
-  std::vector<CatalogServer> servers_;
+  // mutable: bundled servers are completed on first use (under load_mutex_), which changes no
+  // observable answer.
+  mutable std::vector<CatalogServer> servers_;
+  mutable std::unique_ptr<std::mutex> load_mutex_ = std::make_unique<std::mutex>();
   // (server, tool) index pairs sorted by tool name, then server: the reverse index Infer uses.
   std::vector<std::pair<uint32_t, uint32_t>> by_tool_;
   friend class CatalogLoader;

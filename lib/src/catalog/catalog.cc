@@ -96,15 +96,15 @@ void Catalog::BuildIndexes() {
 const CatalogServer* Catalog::Find(std::string_view id_or_alias) const {
   auto it = std::lower_bound(servers_.begin(), servers_.end(), id_or_alias,
                              [](const CatalogServer& s, std::string_view id) { return s.id < id; });
-  if (it != servers_.end() && it->id == id_or_alias) return &*it;
+  if (it != servers_.end() && it->id == id_or_alias) return Loaded(&*it);
   for (const CatalogServer& s : servers_) {
     for (const std::string& alias : s.aliases) {
-      if (EqualsIgnoringCase(alias, id_or_alias)) return &s;
+      if (EqualsIgnoringCase(alias, id_or_alias)) return Loaded(&s);
     }
   }
   // GitHub treats owner and repository names case-insensitively; so do we.
   for (const CatalogServer& s : servers_) {
-    if (EqualsIgnoringCase(s.id, id_or_alias)) return &s;
+    if (EqualsIgnoringCase(s.id, id_or_alias)) return Loaded(&s);
   }
   return nullptr;
 }
@@ -133,6 +133,7 @@ std::vector<const CatalogServer*> Catalog::ServersWithTool(std::string_view tool
   for (auto it = lo; it != by_tool_.end() && name_of(*it) == tool_name; ++it) {
     if (out.empty() || out.back() != &servers_[it->first]) out.push_back(&servers_[it->first]);
   }
+  for (const CatalogServer*& server : out) server = Loaded(server);
   return out;
 }
 
@@ -160,7 +161,7 @@ std::optional<ServerMatch> Catalog::Infer(const std::vector<std::string_view>& t
     }
   }
   if (best == servers_.size() || counts[best] * 2 < tool_names.size()) return std::nullopt;
-  return ServerMatch{&servers_[best], counts[best], tool_names.size()};
+  return ServerMatch{Loaded(&servers_[best]), counts[best], tool_names.size()};
 }
 
 }  // namespace mcpolicy

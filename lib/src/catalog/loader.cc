@@ -105,7 +105,6 @@ class CatalogLoader {
     catalog->BuildIndexes();
     return catalog;
   }
-  static const std::vector<CatalogServer>& Servers(const Catalog& catalog) { return catalog.servers_; }
 };
 
 std::vector<CatalogLoadError> ParseCatalogFile(const std::string& path, std::string text,
@@ -140,21 +139,88 @@ std::vector<CatalogLoadError> ParseCatalogFile(const std::string& path, std::str
   return errors;
 }
 
+namespace {
+
+// Parses one embedded catalog file into `server`.
+void ParseBundled(std::string_view path, std::string_view data, CatalogServer& server) {
+  // Checked against the schema by the unit tests; here only parsed.
+  json::Document doc = json::Document::Parse(std::string(data));
+  if (!doc.ok()) return;
+  std::vector<CatalogLoadError> ignored;
+  ReadServer(std::string(path), doc, server, ignored);
+}
+
+// Servers from the embedded index (generated/catalog-index.tsv): ids, aliases and tool names
+// only, so start-up parses no catalog file. Empty when the index is missing.
+std::vector<CatalogServer> ReadIndex() {
+  std::vector<CatalogServer> servers;
+  std::string_view index = embedded::Find("generated/catalog-index.tsv");
+  while (!index.empty()) {
+    size_t end = index.find('\n');
+    std::string_view line = index.substr(0, end);
+    index.remove_prefix(end == std::string_view::npos ? index.size() : end + 1);
+    if (line.size() < 2 || line[1] != '\t') continue;
+    std::string_view rest = line.substr(2);
+    if (line[0] == 'S') {
+      size_t tab = rest.find('\t');
+      if (tab == std::string_view::npos) continue;
+      CatalogServer& server = servers.emplace_back();
+      server.embedded_path_ = embedded::Find(rest.substr(0, tab)).empty() ? std::string_view()
+                                                                          : rest.substr(0, tab);
+      server.id = std::string(rest.substr(tab + 1));
+      server.origin = "bundled";
+      server.loaded_ = false;
+    } else if (servers.empty()) {
+      continue;
+    } else if (line[0] == 'A') {
+      servers.back().aliases.emplace_back(rest);
+    } else if (line[0] == 'T') {
+      servers.back().tools.emplace_back().name = std::string(rest);
+    }
+  }
+  return servers;
+}
+
+}  // namespace
+
+const CatalogServer* Catalog::Loaded(const CatalogServer* server) const {
+  if (server == nullptr) return nullptr;
+  std::lock_guard<std::mutex> lock(*load_mutex_);
+  if (server->loaded_) return server;
+  auto& target = const_cast<CatalogServer&>(*server);
+  CatalogServer parsed;
+  ParseBundled(target.embedded_path_, embedded::Find(target.embedded_path_), parsed);
+  // The index listed the same tools in the same order, so index_ and by_tool_ stay valid;
+  // a file that does not match its index (impossible after a build) keeps the names only.
+  if (parsed.id == target.id && parsed.tools.size() == target.tools.size()) {
+    target.name = std::move(parsed.name);
+    target.repository = std::move(parsed.repository);
+    target.commit = std::move(parsed.commit);
+    target.source_path = std::move(parsed.source_path);
+    target.tools = std::move(parsed.tools);
+  }
+  target.loaded_ = true;
+  return server;
+}
+
+std::span<const CatalogServer> Catalog::servers() const {
+  for (const CatalogServer& s : servers_) Loaded(&s);
+  return servers_;
+}
+
 const Catalog& Catalog::Bundled() {
   static std::once_flag once;
   static const Catalog* bundled = nullptr;
   std::call_once(once, [] {
-    std::vector<CatalogServer> servers;
-    for (const embedded::File& f : embedded::Files()) {
-      if (!f.path.starts_with(kServersDir) || !f.path.ends_with(".json")) continue;
-      // Checked against the schema by the unit tests; here only parsed.
-      json::Document doc = json::Document::Parse(std::string(f.data));
-      if (!doc.ok()) continue;
-      CatalogServer server;
-      std::vector<CatalogLoadError> ignored;
-      ReadServer(std::string(f.path), doc, server, ignored);
-      server.origin = "bundled";
-      servers.push_back(std::move(server));
+    std::vector<CatalogServer> servers = ReadIndex();
+    if (servers.empty()) {
+      // No index embedded: parse every file now.
+      for (const embedded::File& f : embedded::Files()) {
+        if (!f.path.starts_with(kServersDir) || !f.path.ends_with(".json")) continue;
+        CatalogServer& server = servers.emplace_back();
+        ParseBundled(f.path, f.data, server);
+        server.origin = "bundled";
+      }
     }
     bundled = CatalogLoader::Make(std::move(servers)).release();
   });
@@ -164,7 +230,8 @@ const Catalog& Catalog::Bundled() {
 std::pair<std::unique_ptr<Catalog>, std::vector<CatalogLoadError>> Catalog::Load(
     const std::vector<std::string>& user_dirs) {
   std::vector<CatalogLoadError> errors;
-  std::vector<CatalogServer> servers = CatalogLoader::Servers(Bundled());
+  std::span<const CatalogServer> bundled = Bundled().servers();  // parses every bundled file
+  std::vector<CatalogServer> servers(bundled.begin(), bundled.end());
   std::map<std::string, std::string> user_ids;  // id -> the user file that defined it
   for (const std::string& dir : user_dirs) {
     std::error_code ec;
