@@ -83,6 +83,9 @@ class Value {
   std::string_view raw_number() const;
   // Decoded string (or key) contents, UTF-8.
   std::string_view as_string() const;
+  // The string's contents, or "" when this is not a string (or not valid): for reading optional
+  // string fields of schema-checked documents.
+  std::string_view string_or_empty() const { return is_string() ? as_string() : std::string_view(); }
 
   uint32_t size() const;  // elements of an array, members of an object, else 0
   uint32_t offset() const { return node().offset; }

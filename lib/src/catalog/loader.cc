@@ -32,8 +32,6 @@ std::string Quoted(std::string_view s) {
   return out;
 }
 
-std::string StringOf(json::Value v) { return v.is_string() ? std::string(v.as_string()) : std::string(); }
-
 ToolHints HintsOf(json::Value annotations) {
   ToolHints hints;
   auto flag = [&](std::string_view key) -> std::optional<bool> {
@@ -53,17 +51,19 @@ ToolHints HintsOf(json::Value annotations) {
 void ReadServer(const std::string& path, const json::Document& doc, CatalogServer& server,
                 std::vector<CatalogLoadError>& errors) {
   json::Value root = doc.root();
-  server.id = StringOf(root.Find("id"));
-  server.name = StringOf(root.Find("name"));
-  server.repository = StringOf(root.Find("repository"));
-  server.commit = StringOf(root.Find("commit"));
-  server.source_path = StringOf(root.Find("source_path"));
-  for (json::Value a : root.Find("aliases").elements()) server.aliases.push_back(StringOf(a));
+  server.id = std::string(root.Find("id").string_or_empty());
+  server.name = std::string(root.Find("name").string_or_empty());
+  server.repository = std::string(root.Find("repository").string_or_empty());
+  server.commit = std::string(root.Find("commit").string_or_empty());
+  server.source_path = std::string(root.Find("source_path").string_or_empty());
+  for (json::Value a : root.Find("aliases").elements()) {
+    server.aliases.emplace_back(a.string_or_empty());
+  }
   std::map<std::string_view, json::Value> seen;
   for (json::Value t : root.Find("tools").elements()) {
     CatalogTool tool;
     json::Value name = t.Find("name");
-    tool.name = StringOf(name);
+    tool.name = std::string(name.string_or_empty());
     auto [it, fresh] = seen.emplace(name.as_string(), name);
     if (!fresh) {
       errors.push_back(ErrorAt(path, doc, name.offset(),
@@ -72,11 +72,11 @@ void ReadServer(const std::string& path, const json::Document& doc, CatalogServe
     }
     json::Value category = t.Find("category");
     tool.category = ParseCategory(category.as_string()).value_or(Category::kOther);
-    tool.summary = StringOf(t.Find("summary"));
+    tool.summary = std::string(t.Find("summary").string_or_empty());
     tool.hints = HintsOf(t.Find("annotations"));
     json::Value ops = t.Find("operations");
     if (ops.is_object()) {
-      tool.operation_argument = StringOf(ops.Find("argument"));
+      tool.operation_argument = std::string(ops.Find("argument").string_or_empty());
       Category worst = Category::kOther;
       for (json::Member m : ops.Find("values").members()) {
         Category c = ParseCategory(m.value.as_string()).value_or(Category::kOther);

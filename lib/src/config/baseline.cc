@@ -41,8 +41,6 @@ KeyParts PartsOf(const Diagnostic& d, const std::string& directory) {
 
 const Schema* BaselineSchema() { return EmbeddedSchema("schemas/baseline.schema.json"); }
 
-std::string StringOr(json::Value v) { return v.is_string() ? std::string(v.as_string()) : ""; }
-
 }  // namespace
 
 std::string BaselineDirectory(const std::string& path) {
@@ -83,8 +81,10 @@ BaselineResult LoadBaseline(const std::string& path) {
   Baseline baseline;
   baseline.directory = BaselineDirectory(path);
   for (json::Value f : doc.root().Find("findings").elements()) {
-    KeyParts k{StringOr(f.Find("path")), StringOr(f.Find("rule")), StringOr(f.Find("pointer")),
-               StringOr(f.Find("message"))};
+    KeyParts k{std::string(f.Find("path").string_or_empty()),
+               std::string(f.Find("rule").string_or_empty()),
+               std::string(f.Find("pointer").string_or_empty()),
+               std::string(f.Find("message").string_or_empty())};
     baseline.counts[Join(k)] += static_cast<size_t>(f.Find("count").as_number());
   }
   result.baseline = std::move(baseline);

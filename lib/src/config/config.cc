@@ -22,8 +22,6 @@ constexpr uint64_t kMaxConfigBytes = 4ull << 20;
 
 const Schema* ConfigSchema() { return EmbeddedSchema("schemas/config.schema.json"); }
 
-std::string StringOr(json::Value v) { return v.is_string() ? std::string(v.as_string()) : ""; }
-
 class Reader {
  public:
   Reader(const std::string& display_path, const json::Document& doc)
@@ -73,12 +71,12 @@ class Reader {
     Suppression out;
     out.node = s.index();
     out.files = Globs(s.Find("files"));
-    out.pointer = StringOr(s.Find("pointer"));
+    out.pointer = std::string(s.Find("pointer").string_or_empty());
     for (json::Value r : s.Find("rules").elements()) {
       CheckRule(r);
       out.rules.emplace_back(r.as_string());
     }
-    out.reason = StringOr(s.Find("reason"));
+    out.reason = std::string(s.Find("reason").string_or_empty());
     if (json::Value e = s.Find("expires"); e.is_string()) {
       out.expires = std::string(e.as_string());
       out.expires_node = e.index();
