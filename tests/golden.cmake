@@ -2,12 +2,23 @@
 # ctest case. The runner executes `mcpolicy <args>` inside that directory (stdin from `stdin` when
 # present) and compares stdout with `expected` and the exit code with `exit`, exactly; `stderr`,
 # when present, must match standard error too.
+#
+# Cases that write files or need inputs made at test time run in a scratch directory instead:
+#   files/           copied (permissions kept) into the scratch directory, which is the working
+#                    directory of the run
+#   setup.cmake      included before the run with WORK_DIR (the scratch directory), CASE and
+#                    MCPOLICY set: make FIFOs, symlinks or large generated inputs there
+#   expected-files/  each file in it must equal the file of the same relative path in the scratch
+#                    directory after the run (rewritten by MCPOLICY_UPDATE_GOLDEN=1)
+#   check.cmake      included after the run (same variables plus RC, OUT, ERR); FATAL_ERROR fails
+#   timeout          seconds the run may take (default 20)
 file(GLOB_RECURSE MCPOLICY_GOLDEN_ARGS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/golden/*/args)
 foreach(args_file IN LISTS MCPOLICY_GOLDEN_ARGS)
   get_filename_component(case_dir ${args_file} DIRECTORY)
   file(RELATIVE_PATH case_name ${CMAKE_CURRENT_SOURCE_DIR}/golden ${case_dir})
   add_test(NAME "golden: ${case_name}"
            COMMAND ${CMAKE_COMMAND} -DMCPOLICY=$<TARGET_FILE:mcpolicy> -DCASE=${case_dir}
+                   -DSCRATCH=${CMAKE_CURRENT_BINARY_DIR}/golden-scratch/${case_name}
                    -P ${CMAKE_CURRENT_SOURCE_DIR}/support/run_golden.cmake)
   set_tests_properties("golden: ${case_name}" PROPERTIES TIMEOUT 30)
 endforeach()
