@@ -19,10 +19,6 @@
 
 namespace mcpolicy {
 
-// The order a multiplexer's category is its worst operation's in: financial (5) > destructive >
-// execute > write > read > other (0). Finer than Severity(), which ties destructive with financial.
-int CategoryRank(Category category);
-
 struct CatalogTool {
   std::string name;
   Category category = Category::kOther;

@@ -51,6 +51,10 @@ Risk RiskOf(Category category);
 // Danger order used to pick the worst operation and to decide "under-rated":
 // read = other (0) < write (1) < execute (2) < destructive = financial (3).
 int DangerRank(Category category);
+// A total order for naming one worst category, e.g. a multiplexer's from its operations:
+// financial (5) > destructive > execute > write > read > other (0). DangerRank ties destructive
+// with financial and read with other on purpose, because for "under-rated" they weigh the same.
+int CategoryRank(Category category);
 
 // MCP tool annotations; nullopt where the server declared nothing. Untrusted
 // hints.

@@ -21,24 +21,6 @@ bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-int CategoryRank(Category category) {
-  switch (category) {
-    case Category::kFinancial:
-      return 5;
-    case Category::kDestructive:
-      return 4;
-    case Category::kExecute:
-      return 3;
-    case Category::kWrite:
-      return 2;
-    case Category::kRead:
-      return 1;
-    case Category::kOther:
-      return 0;
-  }
-  return 0;
-}
-
 std::string CatalogLoadError::ToString() const {
   if (line == 0) return path + ": " + message;
   return path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;

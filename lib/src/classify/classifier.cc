@@ -83,6 +83,24 @@ int DangerRank(Category category) {
   }
 }
 
+int CategoryRank(Category category) {
+  switch (category) {
+    case Category::kFinancial:
+      return 5;
+    case Category::kDestructive:
+      return 4;
+    case Category::kExecute:
+      return 3;
+    case Category::kWrite:
+      return 2;
+    case Category::kRead:
+      return 1;
+    case Category::kOther:
+      return 0;
+  }
+  return 0;
+}
+
 Classifier::Classifier() : Classifier(embedded::Find("catalog/lexicon.json")) {}
 
 Classifier::Classifier(std::string_view lexicon_json) {
