@@ -1,0 +1,57 @@
+// Deciding one tool's rule: from its catalog entry, or from the heuristic for a tool the catalog
+// does not know.
+#ifndef MCPOLICY_RECOMMEND_DECIDE_H_
+#define MCPOLICY_RECOMMEND_DECIDE_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "mcpolicy/classify.h"
+#include "mcpolicy/recommend.h"
+
+namespace mcpolicy {
+
+namespace classify {
+class Lexicon;
+}
+
+namespace recommend {
+
+using Operations = std::vector<std::pair<std::string, Category>>;
+
+// Applies the tier to a tool whose `argument` selects one of `operations`: values whose
+// treatment is hide go to `denied`; the tool is limited like its strictest permitted operation,
+// or hidden when no operation is permitted.
+void DecideMultiplexer(const std::string& argument, const Operations& operations, Tier tier,
+                       const TreatmentOverrides& overrides, ToolDecision& decision);
+
+// Decides tools the catalog does not know.
+class HeuristicDecider {
+ public:
+  HeuristicDecider();
+  ~HeuristicDecider();
+  // False when the embedded lexicon is unusable; error() says why.
+  bool ok() const { return classifier_.ok(); }
+  const std::string& error() const { return classifier_.error(); }
+
+  // The category comes from everything `tool` offers, and is made no milder than the tool's name
+  // alone suggests (lint judges an uncatalogued tool by its name, so a policy gentler than the
+  // name would be flagged). A tool whose input schema has an operation selector (a property the
+  // lexicon lists, such as "action") whose every value names an operation is a multiplexer.
+  ToolDecision Decide(const ToolInfo& tool, Tier tier, const TreatmentOverrides& overrides) const;
+
+  // The multiplexer reading of `tool`: the selector and each value's category, or nullopt.
+  std::optional<std::pair<std::string, Operations>> OperationsOf(const ToolInfo& tool) const;
+
+ private:
+  Classifier classifier_;
+  std::unique_ptr<const classify::Lexicon> lexicon_;  // for operation words and selector names
+};
+
+}  // namespace recommend
+}  // namespace mcpolicy
+
+#endif  // MCPOLICY_RECOMMEND_DECIDE_H_
