@@ -129,18 +129,19 @@ ToolDecision HeuristicDecider::Decide(const ToolInfo& tool, Tier tier,
     }
     d.evidence.push_back("multiplexer: " + ops->first + " selects " + by);
     DecideMultiplexer(ops->first, ops->second, tier, overrides, d);
-  } else {
-    d.limit = TreatmentFor(full.category, tier, overrides);
-    d.hidden = d.limit.kind == Treatment::Kind::kHide;
+    return d;  // the operation values are better evidence than the name
   }
-  Classification by_name = classifier_.Classify(ToolInfo{.name = tool.name});
+  d.limit = TreatmentFor(full.category, tier, overrides);
+  d.hidden = d.limit.kind == Treatment::Kind::kHide;
+  ToolInfo name_only;
+  name_only.name = tool.name;
+  Classification by_name = classifier_.Classify(name_only);
   Treatment floor = TreatmentFor(by_name.category, tier, overrides);
   if (StricterThan(floor, Effective(d))) {
     d.evidence.push_back("the name alone reads as " + std::string(CategoryName(by_name.category)) +
                          ", which is treated more strictly; that rule is used");
     d.hidden = floor.kind == Treatment::Kind::kHide;
     d.limit = floor;
-    if (d.hidden) d.denied.clear();
   }
   return d;
 }

@@ -37,10 +37,11 @@ class HeuristicDecider {
   bool ok() const { return classifier_.ok(); }
   const std::string& error() const { return classifier_.error(); }
 
-  // The category comes from everything `tool` offers, and is made no milder than the tool's name
-  // alone suggests (lint judges an uncatalogued tool by its name, so a policy gentler than the
-  // name would be flagged). A tool whose input schema has an operation selector (a property the
-  // lexicon lists, such as "action") whose every value names an operation is a multiplexer.
+  // A tool whose input schema has an operation selector (a property the lexicon lists, such as
+  // "action") with at least two values, every one naming an operation, is decided as a
+  // multiplexer from those values. Any other tool is treated by the category the classifier
+  // gives from everything it offers, or by its name's alone when that is treated more strictly
+  // (lint judges an uncatalogued tool by its name, so a gentler rule would be flagged).
   ToolDecision Decide(const ToolInfo& tool, Tier tier, const TreatmentOverrides& overrides) const;
 
   // The multiplexer reading of `tool`: the selector and each value's category, or nullopt.
