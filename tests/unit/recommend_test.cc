@@ -1,10 +1,12 @@
 // mcpolicy recommend: every catalog server in every tier lints clean; the multiplexer rules; the
 // heuristic's multiplexer reading; the policy layout.
 #include <catch2/catch.hpp>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "mcpolicy/catalog.h"
+#include "mcpolicy/config.h"
 #include "mcpolicy/lint.h"
 #include "mcpolicy/recommend.h"
 #include "recommend/decide.h"
@@ -167,6 +169,23 @@ TEST_CASE("RunRecommend: failures are values") {
   CHECK(output.exit_code == 2);
   REQUIRE(output.errors.size() == 1);
   CHECK(output.errors[0].find("did you mean \"kestra-io/mcp-server-python\"") != std::string::npos);
+}
+
+TEST_CASE("the configuration's recommend section is read and checked") {
+  ConfigResult ok = ParseConfig(".mcpolicy.json", "/",
+                                R"({"recommend": {"tier": "strict", "write": "5/hour", "read": "allow"}})");
+  REQUIRE(ok.ok());
+  CHECK(ok.config->recommend.tier == "strict");
+  CHECK(ok.config->recommend.treatments ==
+        std::map<std::string, std::string>{{"read", "allow"}, {"write", "5/hour"}});
+
+  ConfigResult bad = ParseConfig(".mcpolicy.json", "/", "{\"recommend\": {\"execute\": \"0/minute\"}}");
+  REQUIRE(bad.errors.size() == 1);
+  CHECK(bad.errors[0] ==
+        ".mcpolicy.json:1:27: recommend.execute: \"0/minute\" is not a treatment; the number of calls "
+        "must be 1 to 1000000000");
+  CHECK_FALSE(ParseConfig(".mcpolicy.json", "/", R"({"recommend": {"tier": "lax"}})").ok());
+  CHECK_FALSE(ParseConfig(".mcpolicy.json", "/", R"({"recommend": {"write": "30/second"}})").ok());
 }
 
 }  // namespace
