@@ -35,9 +35,9 @@ Exit codes: 0 policy written, 1 written but some input entries were skipped (rep
 2 mcpolicy could not do its job (unknown server, unreadable or empty input, bad value, -o file
 exists without --force).)";
 
-constexpr std::array<Category, 6> kCategories = {Category::kRead,        Category::kWrite,
-                                                 Category::kExecute,     Category::kDestructive,
-                                                 Category::kFinancial,   Category::kOther};
+constexpr std::array<Category, 6> kCategories = {Category::kRead,      Category::kWrite,
+                                                 Category::kExecute,   Category::kDestructive,
+                                                 Category::kFinancial, Category::kOther};
 
 struct RecommendFlags {
   RecommendRequest request;
@@ -95,7 +95,8 @@ int Run(RecommendFlags& flags) {
   for (const std::string& e : output.errors) std::cerr << "mcpolicy: error: " << e << "\n";
   if (output.exit_code == 2) return 2;
   if (!flags.explain_file.empty()) {
-    if (std::string error = WriteFileAtomically(flags.explain_file, output.explain); !error.empty()) {
+    if (std::string error = WriteFileAtomically(flags.explain_file, output.explain);
+        !error.empty()) {
       return Fail(error);
     }
   } else if (r.explain) {
@@ -147,7 +148,8 @@ void RegisterRecommendCommands(CLI::App& app, std::vector<Command>& commands) {
   cmd->add_option("--max-file-size", flags->max_file_size,
                   "Largest JSON document, or longest line, accepted (bytes, or with K/M/G)")
       ->capture_default_str();
-  cmd->add_option("--stdin-filename", req.stdin_filename, "Name to report standard input ('-') under");
+  cmd->add_option("--stdin-filename", req.stdin_filename,
+                  "Name to report standard input ('-') under");
   cmd->footer(kRecommendExamples);
   commands.push_back({cmd, [flags] { return Run(*flags); }});
 }

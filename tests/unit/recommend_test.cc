@@ -1,5 +1,7 @@
 // mcpolicy recommend: every catalog server in every tier lints clean; the multiplexer rules; the
 // heuristic's multiplexer reading; the policy layout.
+#include "mcpolicy/recommend.h"
+
 #include <catch2/catch.hpp>
 #include <map>
 #include <string>
@@ -8,7 +10,6 @@
 #include "mcpolicy/catalog.h"
 #include "mcpolicy/config.h"
 #include "mcpolicy/lint.h"
-#include "mcpolicy/recommend.h"
 #include "recommend/decide.h"
 
 namespace mcpolicy {
@@ -60,8 +61,9 @@ TEST_CASE("kestra: the done-when decisions") {
   CHECK(find("delete_execution_logs").Rule() == "hide");
   CHECK(find("manage_executions").Rule() == "deny_if action in [delete]; limit 10/minute");
   CHECK(find("manage_invitations").Rule() == "deny_if action in [delete]");
-  CHECK(output.policy.find("{\"path\": \"args.action\", \"op\": \"in\", \"value\": [\"delete\"]}") !=
-        std::string::npos);
+  CHECK(
+      output.policy.find("{\"path\": \"args.action\", \"op\": \"in\", \"value\": [\"delete\"]}") !=
+      std::string::npos);
 }
 
 TEST_CASE("a multiplexer's rule follows its operations' treatments") {
@@ -72,17 +74,24 @@ TEST_CASE("a multiplexer's rule follows its operations' treatments") {
     std::string rule;
   };
   const Row rows[] = {
-      {{{"get", Category::kRead}, {"delete", Category::kDestructive}}, Tier::kRecommended,
+      {{{"get", Category::kRead}, {"delete", Category::kDestructive}},
+       Tier::kRecommended,
        "deny_if op in [delete]"},
-      {{{"run", Category::kExecute}, {"set", Category::kWrite}, {"drop", Category::kDestructive},
+      {{{"run", Category::kExecute},
+        {"set", Category::kWrite},
+        {"drop", Category::kDestructive},
         {"pay", Category::kFinancial}},
-       Tier::kRecommended, "deny_if op in [drop, pay]; limit 10/minute"},
+       Tier::kRecommended,
+       "deny_if op in [drop, pay]; limit 10/minute"},
       {{{"run", Category::kExecute}, {"get", Category::kRead}, {"drop", Category::kDestructive}},
-       Tier::kStrict, "deny_if op in [run, drop]"},
+       Tier::kStrict,
+       "deny_if op in [run, drop]"},
       {{{"run", Category::kExecute}, {"drop", Category::kDestructive}}, Tier::kStrict, "hide"},
-      {{{"run", Category::kExecute}, {"set", Category::kWrite}}, Tier::kPermissive,
+      {{{"run", Category::kExecute}, {"set", Category::kWrite}},
+       Tier::kPermissive,
        "limit 600/hour"},
-      {{{"note", Category::kOther}, {"get", Category::kRead}}, Tier::kRecommended,
+      {{{"note", Category::kOther}, {"get", Category::kRead}},
+       Tier::kRecommended,
        "limit 60/minute"},
   };
   for (const Row& row : rows) {
@@ -98,9 +107,9 @@ TEST_CASE("overrides replace a tier's row, for multiplexer operations too") {
   overrides[static_cast<size_t>(Category::kDestructive)] = ParseTreatment("5/hour");
   overrides[static_cast<size_t>(Category::kWrite)] = ParseTreatment("hide");
   ToolDecision d;
-  recommend::DecideMultiplexer(
-      "action", {{"set", Category::kWrite}, {"delete", Category::kDestructive}},
-      Tier::kRecommended, overrides, d);
+  recommend::DecideMultiplexer("action",
+                               {{"set", Category::kWrite}, {"delete", Category::kDestructive}},
+                               Tier::kRecommended, overrides, d);
   CHECK(d.Rule() == "deny_if action in [set]; limit 5/hour");
 }
 
@@ -148,7 +157,8 @@ TEST_CASE("heuristic tools: destructive and financial hidden in every tier") {
 }
 
 TEST_CASE("FormatPolicy: layout, escaping, empty parts") {
-  CHECK(FormatPolicy({}) == "{\n  \"version\": \"1\",\n  \"default\": \"deny\",\n  \"tools\": {}\n}\n");
+  CHECK(FormatPolicy({}) ==
+        "{\n  \"version\": \"1\",\n  \"default\": \"deny\",\n  \"tools\": {}\n}\n");
   ToolDecision hidden, read;
   hidden.name = "b\"x";
   hidden.hidden = true;
@@ -172,17 +182,20 @@ TEST_CASE("RunRecommend: failures are values") {
 }
 
 TEST_CASE("the configuration's recommend section is read and checked") {
-  ConfigResult ok = ParseConfig(".mcpolicy.json", "/",
-                                R"({"recommend": {"tier": "strict", "write": "5/hour", "read": "allow"}})");
+  ConfigResult ok =
+      ParseConfig(".mcpolicy.json", "/",
+                  R"({"recommend": {"tier": "strict", "write": "5/hour", "read": "allow"}})");
   REQUIRE(ok.ok());
   CHECK(ok.config->recommend.tier == "strict");
   CHECK(ok.config->recommend.treatments ==
         std::map<std::string, std::string>{{"read", "allow"}, {"write", "5/hour"}});
 
-  ConfigResult bad = ParseConfig(".mcpolicy.json", "/", "{\"recommend\": {\"execute\": \"0/minute\"}}");
+  ConfigResult bad =
+      ParseConfig(".mcpolicy.json", "/", "{\"recommend\": {\"execute\": \"0/minute\"}}");
   REQUIRE(bad.errors.size() == 1);
   CHECK(bad.errors[0] ==
-        ".mcpolicy.json:1:27: recommend.execute: \"0/minute\" is not a treatment; the number of calls "
+        ".mcpolicy.json:1:27: recommend.execute: \"0/minute\" is not a treatment; the number of "
+        "calls "
         "must be 1 to 1000000000");
   CHECK_FALSE(ParseConfig(".mcpolicy.json", "/", R"({"recommend": {"tier": "lax"}})").ok());
   CHECK_FALSE(ParseConfig(".mcpolicy.json", "/", R"({"recommend": {"write": "30/second"}})").ok());

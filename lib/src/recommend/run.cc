@@ -53,14 +53,18 @@ class DumpReader {
  public:
   DumpReader(const RecommendRequest& request, const Settings& settings, const Catalog& catalog,
              const CatalogServer* server, RecommendOutput& output)
-      : request_(request), settings_(settings), catalog_(catalog), server_(server),
+      : request_(request),
+        settings_(settings),
+        catalog_(catalog),
+        server_(server),
         output_(output) {}
 
   // Decides every tool of the dump into output_.tools; false when the input is unusable.
   bool Run() {
-    std::string display = request_.tools_path == "-"
-                              ? (request_.stdin_filename.empty() ? "<stdin>" : request_.stdin_filename)
-                              : request_.tools_path;
+    std::string display =
+        request_.tools_path == "-"
+            ? (request_.stdin_filename.empty() ? "<stdin>" : request_.stdin_filename)
+            : request_.tools_path;
     ToolReader reader(request_.tools_path, display, request_.max_bytes);
     ToolBatch batch;
     bool first = true;
@@ -158,7 +162,8 @@ RecommendOutput RunRecommend(const RecommendRequest& request) {
     return output;
   };
   if (request.server.empty() && request.tools_path.empty()) {
-    return fail("nothing to recommend for: give --server SERVER or --tools FILE (- for standard input)");
+    return fail(
+        "nothing to recommend for: give --server SERVER or --tools FILE (- for standard input)");
   }
   Settings settings;
   if (!ReadSettings(request, settings, output.errors)) return fail("");
@@ -175,7 +180,8 @@ RecommendOutput RunRecommend(const RecommendRequest& request) {
 
   if (request.tools_path.empty()) {
     for (const CatalogTool& tool : server->tools) {
-      output.tools.push_back(DecideCatalogTool(tool, server->id, settings.tier, settings.overrides));
+      output.tools.push_back(
+          DecideCatalogTool(tool, server->id, settings.tier, settings.overrides));
     }
     if (output.tools.empty()) return fail("catalog server " + server->id + " has no tools");
   } else {
