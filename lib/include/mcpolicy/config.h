@@ -1,5 +1,5 @@
 // .mcpolicy.json: which rules run and how severe they are, thresholds, which server a policy file
-// is for, and suppressions. Found by walking up from each linted file (the first found wins), or
+// is for, suppressions, and what `recommend` generates. Found by walking up from each linted file (the first found wins), or
 // given with --config; --no-config ignores them. Validated against schemas/config.schema.json.
 #ifndef MCPOLICY_CONFIG_H_
 #define MCPOLICY_CONFIG_H_
@@ -37,6 +37,13 @@ struct ServerMapping {
   std::string server;
 };
 
+// The "recommend" section: the tier and per-category treatments `mcpolicy recommend` starts
+// from (its flags win). Values are checked when the file is read (ParseTier, ParseTreatment).
+struct RecommendSettings {
+  std::string tier;                                // "" = not set
+  std::map<std::string, std::string> treatments;  // category name -> "allow", "hide", "N/window"
+};
+
 struct Suppression {
   std::vector<std::string> files;  // globs relative to the config's directory (at least one)
   std::string pointer;             // JSON pointer prefix; "" = whole file
@@ -66,6 +73,7 @@ struct Config {
   Thresholds thresholds;
   std::vector<ServerMapping> servers;
   std::vector<Suppression> suppressions;
+  RecommendSettings recommend;
 
   bool IsEnabled(const std::string& rule) const;
   // The configured severity of `rule`, or `fallback` (its default, or what the rule chose).

@@ -52,6 +52,10 @@ using TreatmentOverrides = std::array<std::optional<Treatment>, 6>;
 // The tier's row for `category`, or its override.
 Treatment TreatmentFor(Category category, Tier tier, const TreatmentOverrides& overrides = {});
 
+// Whether `a` lets fewer calls through than `b`: hide before any limit before allow; limits by
+// calls per minute (equal rates: neither is stricter).
+bool StricterThan(const Treatment& a, const Treatment& b);
+
 // The counter a generated limit uses: "<tool>_rate".
 std::string CounterName(std::string_view tool);
 

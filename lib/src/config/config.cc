@@ -10,6 +10,7 @@
 #include "mcpolicy/embedded.h"
 #include "mcpolicy/io.h"
 #include "mcpolicy/json.h"
+#include "mcpolicy/remedy.h"
 #include "mcpolicy/rules.h"
 #include "mcpolicy/schema.h"
 
@@ -82,6 +83,21 @@ class Reader {
       out.expires_node = e.index();
     }
     config.suppressions.push_back(std::move(out));
+  }
+
+  // The schema has checked the shape; the number in "N/window" is checked here.
+  void ReadRecommend(json::Value r, RecommendSettings& out) {
+    out.tier = std::string(r.Find("tier").string_or_empty());
+    for (json::Member m : r.members()) {
+      if (m.name() == "tier") continue;
+      std::string value(m.value.as_string());
+      if (!ParseTreatment(value)) {
+        Error(m.value, "recommend." + std::string(m.name()) + ": \"" + value +
+                           "\" is not a treatment; the number of calls must be 1 to 1000000000");
+        continue;
+      }
+      out.treatments[std::string(m.name())] = std::move(value);
+    }
   }
 
   std::vector<std::string> TakeErrors() { return std::move(errors_); }
@@ -208,6 +224,7 @@ ConfigResult ParseConfig(const std::string& display_path, const std::string& dir
     config.servers.push_back({Reader::Globs(m.Find("files")), std::string(m.Find("server").as_string())});
   }
   for (json::Value s : root.Find("suppressions").elements()) reader.ReadSuppression(s, config);
+  if (json::Value r = root.Find("recommend"); r.is_object()) reader.ReadRecommend(r, config.recommend);
   result.errors = reader.TakeErrors();
   if (!result.errors.empty()) return result;
   config.document = std::move(doc);

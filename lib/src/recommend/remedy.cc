@@ -75,6 +75,15 @@ Treatment TreatmentFor(Category category, Tier tier, const TreatmentOverrides& o
   return Hide();
 }
 
+bool StricterThan(const Treatment& a, const Treatment& b) {
+  auto rank = [](const Treatment& t) {
+    return t.kind == Treatment::Kind::kHide ? 0 : t.kind == Treatment::Kind::kLimit ? 1 : 2;
+  };
+  if (rank(a) != rank(b)) return rank(a) < rank(b);
+  if (a.kind != Treatment::Kind::kLimit) return false;
+  return a.max / WindowMinutes(a.window) < b.max / WindowMinutes(b.window);
+}
+
 std::string CounterName(std::string_view tool) { return std::string(tool) + "_rate"; }
 
 }  // namespace mcpolicy

@@ -1,0 +1,91 @@
+// mcpolicy recommend: a PolicyLayer hosted policy for one server, written from the tier table of
+// remedy.h and each tool's category (catalog first, heuristic otherwise).
+//
+// The policy always denies by default. Each tool is treated by its category's row: listed as {},
+// listed with one limit, or hidden. A multiplexer (one tool whose argument selects the operation)
+// is listed with a deny_if naming the operation values whose category is hidden, limited like
+// its strictest permitted operation; it is hidden when every operation is.
+//
+// Output layout (byte-for-byte deterministic): 2-space indent; top-level keys in the order
+// version, default, hide, tools; hide entries and tools keys sorted by bytes; inside a tool
+// deny_if before limits; each condition and each limit on one line; `hide` left out when empty.
+#ifndef MCPOLICY_RECOMMEND_H_
+#define MCPOLICY_RECOMMEND_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mcpolicy/catalog.h"
+#include "mcpolicy/classify.h"
+#include "mcpolicy/remedy.h"
+
+namespace mcpolicy {
+
+struct RecommendRequest {
+  // A catalog server (id or alias). With `tools_path` it only says where tool names are looked
+  // up first; without it, the policy covers every tool of the server.
+  std::string server;
+  // A tools/list dump in any form `classify --tools` reads ("-": standard input).
+  std::string tools_path;
+  std::string stdin_filename;  // the name "-" is reported under ("<stdin>" when empty)
+  std::vector<std::string> catalog_dirs;
+  uint64_t max_bytes = 64ull << 20;
+
+  // Settings: flags beat the configuration's "recommend" section, which beats the defaults
+  // (tier recommended, no overrides).
+  std::optional<Tier> tier;
+  TreatmentOverrides overrides;
+  std::string config_file;  // this configuration instead of searching up from the working directory
+  bool no_config = false;
+
+  bool explain = false;  // fill RecommendOutput::explain
+};
+
+// How one tool was decided: a row of the --explain table.
+struct ToolDecision {
+  std::string name;
+  Category category = Category::kOther;
+  double confidence = 1;
+  bool from_catalog = false;
+  // Hidden, or listed with `limit` (kAllow: no limit) and, for a multiplexer, a deny_if on
+  // `argument` naming `denied` (in the server's order).
+  bool hidden = false;
+  Treatment limit;
+  std::string argument;
+  std::vector<std::string> denied;
+  std::vector<std::string> evidence;
+
+  // "hide", "{}", "limit 10/minute", "deny_if action in [delete]; limit 10/minute".
+  std::string Rule() const;
+};
+
+struct RecommendOutput {
+  std::string policy;                 // the policy text, ending in a newline
+  std::string explain;                // the table, when requested
+  std::vector<ToolDecision> tools;    // sorted by name
+  std::string server;                 // the catalog server used (given or inferred), or ""
+  Tier tier = Tier::kRecommended;     // the tier applied
+  std::vector<std::string> warnings;  // input entries skipped, duplicate names
+  std::vector<std::string> errors;    // why no policy could be made
+  int exit_code = 0;                  // 0 policy made, 1 made but input entries skipped, 2 failed
+};
+
+RecommendOutput RunRecommend(const RecommendRequest& request);
+
+// The pieces RunRecommend is made of, for tests and for lint --fix.
+
+// The decision for a catalog tool under `tier` and `overrides`.
+ToolDecision DecideCatalogTool(const CatalogTool& tool, std::string_view server_id, Tier tier,
+                               const TreatmentOverrides& overrides);
+
+// The policy text for `tools` (each name once), laid out as described at the top.
+std::string FormatPolicy(const std::vector<ToolDecision>& tools);
+
+// The --explain table: TOOL, CATEGORY, CONF, SOURCE, RULE, EVIDENCE, aligned, one line per tool.
+std::string FormatExplain(const std::vector<ToolDecision>& tools);
+
+}  // namespace mcpolicy
+
+#endif  // MCPOLICY_RECOMMEND_H_

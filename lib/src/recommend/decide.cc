@@ -1,0 +1,150 @@
+// One tool's rule from its category (or its operations' categories) and the tier table.
+#include "recommend/decide.h"
+
+#include <algorithm>
+
+#include "classify/analyzer.h"
+#include "classify/lexicon.h"
+#include "mcpolicy/catalog.h"
+#include "mcpolicy/embedded.h"
+
+namespace mcpolicy {
+namespace {
+
+constexpr size_t kOperationsShown = 8;  // values named per category in evidence
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+Treatment HideTreatment() { return ParseTreatment("hide").value(); }
+
+// The rule a decision amounts to, as one treatment (hide when hidden).
+Treatment Effective(const ToolDecision& d) { return d.hidden ? HideTreatment() : d.limit; }
+
+}  // namespace
+
+std::string ToolDecision::Rule() const {
+  if (hidden) return "hide";
+  std::string out;
+  if (!denied.empty()) {
+    out = "deny_if " + argument + " in [";
+    for (size_t i = 0; i < denied.size(); ++i) out += (i ? ", " : "") + denied[i];
+    out += "]";
+  }
+  if (limit.kind == Treatment::Kind::kLimit) {
+    out += (out.empty() ? "limit " : "; limit ") + limit.ToString();
+  }
+  return out.empty() ? "{}" : out;
+}
+
+ToolDecision DecideCatalogTool(const CatalogTool& tool, std::string_view server_id, Tier tier,
+                               const TreatmentOverrides& overrides) {
+  ToolDecision d;
+  d.name = tool.name;
+  d.category = tool.category;
+  d.from_catalog = true;
+  std::string_view summary = tool.summary;
+  if (summary.ends_with('.')) summary.remove_suffix(1);
+  d.evidence.push_back("catalog " + std::string(server_id) + ": " + std::string(summary));
+  if (tool.operations.empty()) {
+    d.limit = TreatmentFor(tool.category, tier, overrides);
+    d.hidden = d.limit.kind == Treatment::Kind::kHide;
+    return d;
+  }
+  d.evidence.push_back("operations by " + DescribeOperations(tool, kOperationsShown));
+  recommend::DecideMultiplexer(tool.operation_argument, tool.operations, tier, overrides, d);
+  return d;
+}
+
+namespace recommend {
+
+void DecideMultiplexer(const std::string& argument, const Operations& operations, Tier tier,
+                       const TreatmentOverrides& overrides, ToolDecision& decision) {
+  decision.argument = argument;
+  decision.denied.clear();
+  std::optional<Treatment> strictest;
+  for (const auto& [value, category] : operations) {
+    Treatment t = TreatmentFor(category, tier, overrides);
+    if (t.kind == Treatment::Kind::kHide) {
+      decision.denied.push_back(value);
+    } else if (!strictest || StricterThan(t, *strictest)) {
+      strictest = t;
+    }
+  }
+  decision.hidden = !strictest;
+  if (decision.hidden) {
+    decision.denied.clear();
+    decision.limit = HideTreatment();
+  } else {
+    decision.limit = *strictest;
+  }
+}
+
+HeuristicDecider::HeuristicDecider() {
+  std::string error;
+  lexicon_ = classify::Lexicon::Compile(embedded::Find("catalog/lexicon.json"), &error);
+}
+
+HeuristicDecider::~HeuristicDecider() = default;
+
+std::optional<std::pair<std::string, Operations>> HeuristicDecider::OperationsOf(
+    const ToolInfo& tool) const {
+  if (!lexicon_) return std::nullopt;
+  for (const EnumProperty& e : tool.enums) {
+    const std::vector<std::string>& selectors = lexicon_->selector_properties();
+    if (e.values.size() < 2 ||
+        std::none_of(selectors.begin(), selectors.end(),
+                     [&](const std::string& s) { return EqualsIgnoreCase(s, e.name); })) {
+      continue;
+    }
+    Operations operations;
+    for (std::string_view value : e.values) {
+      std::optional<Category> c = classify::OperationCategory(*lexicon_, value);
+      if (!c) break;  // one value of unknown effect: the tool is judged as a whole instead
+      operations.emplace_back(std::string(value), *c);
+    }
+    if (operations.size() == e.values.size()) {
+      return std::make_pair(std::string(e.name), std::move(operations));
+    }
+  }
+  return std::nullopt;
+}
+
+ToolDecision HeuristicDecider::Decide(const ToolInfo& tool, Tier tier,
+                                      const TreatmentOverrides& overrides) const {
+  Classification full = classifier_.Classify(tool);
+  ToolDecision d;
+  d.name = std::string(tool.name);
+  d.category = full.category;
+  d.confidence = full.confidence;
+  d.evidence = full.evidence;
+  if (auto ops = OperationsOf(tool)) {
+    std::string by;
+    for (const auto& [value, category] : ops->second) {
+      by += (by.empty() ? "" : ", ") + value + " (" + std::string(CategoryName(category)) + ")";
+    }
+    d.evidence.push_back("multiplexer: " + ops->first + " selects " + by);
+    DecideMultiplexer(ops->first, ops->second, tier, overrides, d);
+    return d;  // the operation values are better evidence than the name
+  }
+  d.limit = TreatmentFor(full.category, tier, overrides);
+  d.hidden = d.limit.kind == Treatment::Kind::kHide;
+  ToolInfo name_only;
+  name_only.name = tool.name;
+  Classification by_name = classifier_.Classify(name_only);
+  Treatment floor = TreatmentFor(by_name.category, tier, overrides);
+  if (StricterThan(floor, Effective(d))) {
+    d.evidence.push_back("the name alone reads as " + std::string(CategoryName(by_name.category)) +
+                         ", which is treated more strictly; that rule is used");
+    d.hidden = floor.kind == Treatment::Kind::kHide;
+    d.limit = floor;
+  }
+  return d;
+}
+
+}  // namespace recommend
+}  // namespace mcpolicy
