@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   std::vector<mcpolicy::cli::Command> commands;
   mcpolicy::cli::RegisterLintCommands(app, commands);
   mcpolicy::cli::RegisterClassifyCommands(app, commands);
+  mcpolicy::cli::RegisterDiffCommands(app, commands);
 
   try {
     app.parse(argc, argv);
