@@ -179,10 +179,10 @@ class Comparer {
         values += (values.empty() ? "" : ", ") + rules::Quote(value);
       }
       std::string subject = c->operation_argument + " " + values;
-      DiffPosition old_pos = increase ? At(old_.doc, guard_node(o)) : old_at;
-      DiffPosition new_pos = increase ? new_at : At(new_.doc, guard_node(n));
-      if (old_pos.pointer.empty() && old_pos.line == 0) old_pos = old_at;
-      if (new_pos.pointer.empty() && new_pos.line == 0) new_pos = new_at;
+      // The conditions on the operation argument where there are any, else the tool's entry.
+      uint32_t old_node = guard_node(o), new_node = guard_node(n);
+      DiffPosition old_pos = old_node != kNoNode ? At(old_.doc, old_node) : old_at;
+      DiffPosition new_pos = new_node != kNoNode ? At(new_.doc, new_node) : new_at;
       Add(n.name, increase ? ChangeKind::kLostGuard : ChangeKind::kGainedGuard, increase, worst,
           old_pos, new_pos,
           subject + (ops.size() == 1 ? " is " : " are ") +
