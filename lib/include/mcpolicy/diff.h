@@ -31,11 +31,11 @@ enum class ChangeKind : uint8_t {
   kHidden,             // allowed -> hidden
   kLostLimit,          // had limits of its own, has none
   kGainedLimit,
-  kLoosenedLimit,      // its strictest limit allows more calls per minute
+  kLoosenedLimit,  // its strictest limit allows more calls per minute
   kTightenedLimit,
-  kLostGuard,          // a condition removed, or a multiplexer's operation no longer stopped
+  kLostGuard,  // a condition removed, or a multiplexer's operation no longer stopped
   kGainedGuard,
-  kDefaultAllow,       // "default" deny -> allow: the unlisted tools became reachable
+  kDefaultAllow,  // "default" deny -> allow: the unlisted tools became reachable
   kDefaultDeny,
   kLostAllToolsLimit,  // all_tools limits removed
   kGainedAllToolsLimit,

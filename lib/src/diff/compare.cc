@@ -105,10 +105,12 @@ class Comparer {
       }
       std::string message = StateText(n, new_.policy) + ", was " + StateText(o, old_.policy);
       if (n.reachable()) {
-        ChangeKind kind = o.decision == Decision::kHidden ? ChangeKind::kLeftHide : ChangeKind::kBecameReachable;
+        ChangeKind kind =
+            o.decision == Decision::kHidden ? ChangeKind::kLeftHide : ChangeKind::kBecameReachable;
         Add(n.name, kind, true, rules::EffectiveCategory(n), old_at, new_at, message);
       } else {
-        ChangeKind kind = n.decision == Decision::kHidden ? ChangeKind::kHidden : ChangeKind::kBecameUnreachable;
+        ChangeKind kind =
+            n.decision == Decision::kHidden ? ChangeKind::kHidden : ChangeKind::kBecameUnreachable;
         Add(n.name, kind, false, rules::EffectiveCategory(o), old_at, new_at, message);
       }
       return;
@@ -141,7 +143,8 @@ class Comparer {
       bool looser = *ns->PerMinute() > *os->PerMinute();
       auto where = [](const Limit& l) { return l.max_node != kNoNode ? l.max_node : l.node; };
       Add(n.name, looser ? ChangeKind::kLoosenedLimit : ChangeKind::kTightenedLimit, looser,
-          rules::EffectiveCategory(looser ? n : o), At(old_.doc, where(*os)), At(new_.doc, where(*ns)),
+          rules::EffectiveCategory(looser ? n : o), At(old_.doc, where(*os)),
+          At(new_.doc, where(*ns)),
           std::string(looser ? "limit loosened" : "limit tightened") + " to " + LimitText(*ns) +
               ", was " + LimitText(*os));
     }
@@ -201,7 +204,8 @@ class Comparer {
     auto collect = [&](const Side& side, const ResolvedTool& t) {
       std::map<std::string, uint32_t> out;  // text -> node (the first with that text)
       if (!t.rules) return out;
-      for (const auto& [list, name] : {std::pair{&t.rules->require, "require"}, {&t.rules->deny_if, "deny_if"}}) {
+      for (const auto& [list, name] :
+           {std::pair{&t.rules->require, "require"}, {&t.rules->deny_if, "deny_if"}}) {
         for (const Condition& c : *list) {
           if (!skip_path.empty() && c.path == skip_path) continue;
           out.emplace(ConditionText(side.doc, name, c), c.node);
@@ -255,8 +259,10 @@ std::string Grouped(const std::vector<const ResolvedTool*>& tools) {
   std::string out;
   for (const auto& [rank, group] : groups) {
     if (!out.empty()) out += "; ";
-    out += std::string(CategoryName(group.first)) + " (" + std::to_string(group.second.size()) + "): ";
-    for (size_t i = 0; i < group.second.size(); ++i) out += (i ? ", " : "") + std::string(group.second[i]);
+    out +=
+        std::string(CategoryName(group.first)) + " (" + std::to_string(group.second.size()) + "): ";
+    for (size_t i = 0; i < group.second.size(); ++i)
+      out += (i ? ", " : "") + std::string(group.second[i]);
   }
   return out;
 }
@@ -267,20 +273,22 @@ void Comparer::DefaultFlip() {
   if (allowed_before == allowed_now) return;
   const Side& open = allowed_now ? new_ : old_;
   std::vector<const ResolvedTool*> tools;
-  for (const ResolvedTool& t : allowed_now ? opened_by_default_ : closed_by_default_) tools.push_back(&t);
+  for (const ResolvedTool& t : allowed_now ? opened_by_default_ : closed_by_default_)
+    tools.push_back(&t);
   ResolvedTool sample = Unnamed(ResolvedTool(), open.policy);
   std::string state = StateText(sample, open.policy);
-  std::string message = "unlisted tools " + (allowed_now ? state + ", were denied by default"
-                                                         : std::string("denied by default, were ") + state);
+  std::string message =
+      "unlisted tools " + (allowed_now ? state + ", were denied by default"
+                                       : std::string("denied by default, were ") + state);
   std::optional<Category> category = Worst(tools);
   const CatalogServer* server = new_.resolution.server.server;
-  DiffChange& change = Add("", allowed_now ? ChangeKind::kDefaultAllow : ChangeKind::kDefaultDeny,
-                           allowed_now, category, Near(old_, old_.policy.default_node),
-                           Near(new_, new_.policy.default_node), "");
+  DiffChange& change =
+      Add("", allowed_now ? ChangeKind::kDefaultAllow : ChangeKind::kDefaultDeny, allowed_now,
+          category, Near(old_, old_.policy.default_node), Near(new_, new_.policy.default_node), "");
   if (!tools.empty()) {
-    message += ": " + std::to_string(tools.size()) + " tool" + (tools.size() == 1 ? "" : "s") + " of " +
-               server->id + (allowed_now ? " became reachable" : " no longer reachable") + " -- " +
-               Grouped(tools);
+    message += ": " + std::to_string(tools.size()) + " tool" + (tools.size() == 1 ? "" : "s") +
+               " of " + server->id + (allowed_now ? " became reachable" : " no longer reachable") +
+               " -- " + Grouped(tools);
   } else if (!server && !open.policy.hides_all()) {
     // Nothing says which tools the server has: assume the worst a server may offer.
     change.risk = Risk::kCritical;
@@ -310,8 +318,8 @@ void Comparer::AllToolsLimits() {
   } else if (os && ns && *ns->PerMinute() != *os->PerMinute()) {
     increase = *ns->PerMinute() > *os->PerMinute();
     kind = increase ? ChangeKind::kLoosenedAllToolsLimit : ChangeKind::kTightenedAllToolsLimit;
-    message = std::string(increase ? "limit loosened" : "limit tightened") + " to " + LimitText(*ns) +
-              ", was " + LimitText(*os);
+    message = std::string(increase ? "limit loosened" : "limit tightened") + " to " +
+              LimitText(*ns) + ", was " + LimitText(*os);
   } else {
     return;
   }
@@ -322,8 +330,9 @@ void Comparer::AllToolsLimits() {
     if (t.reachable() && t.on_server && !(t.rules && !t.rules->limits.empty())) tools.push_back(&t);
   }
   if (!tools.empty()) {
-    message += "; " + std::to_string(tools.size()) + " reachable tool" + (tools.size() == 1 ? "" : "s") +
-               " without a limit of " + (tools.size() == 1 ? "its" : "their") + " own";
+    message += "; " + std::to_string(tools.size()) + " reachable tool" +
+               (tools.size() == 1 ? "" : "s") + " without a limit of " +
+               (tools.size() == 1 ? "its" : "their") + " own";
   }
   auto node = [](const Side& side, const std::vector<Limit>& limits, const Limit* strictest) {
     if (strictest) return strictest->max_node != kNoNode ? strictest->max_node : strictest->node;
@@ -333,7 +342,8 @@ void Comparer::AllToolsLimits() {
   };
   DiffChange& change = Add("", kind, increase, Worst(tools), Near(old_, node(old_, before, os)),
                            Near(new_, node(new_, after, ns)), std::move(message));
-  if (!exposed.resolution.server.server && DefaultAllows(exposed.policy) && !exposed.policy.hides_all()) {
+  if (!exposed.resolution.server.server && DefaultAllows(exposed.policy) &&
+      !exposed.policy.hides_all()) {
     change.risk = Risk::kCritical;  // unnamed tools of an unknown server are reached too
   }
 }

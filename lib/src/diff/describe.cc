@@ -1,9 +1,10 @@
 // Words for limits, conditions and a tool's standing in one version of a policy.
+#include "diff/describe.h"
+
 #include <algorithm>
 #include <cstdio>
 
 #include "diff/compare.h"
-#include "diff/describe.h"
 #include "rules/context.h"
 
 namespace mcpolicy::diff {
@@ -31,7 +32,8 @@ std::string StateText(const ResolvedTool& tool, const Policy& policy) {
   const std::vector<Limit>* own = tool.rules ? &tool.rules->limits : nullptr;
   if (own && !own->empty()) {
     const Limit* strictest = Strictest(*own);
-    out = "allowed, limited to " + (strictest ? LimitText(*strictest) : std::string("an unreadable limit"));
+    out = "allowed, limited to " +
+          (strictest ? LimitText(*strictest) : std::string("an unreadable limit"));
   } else if (!policy.all_tools_limits.empty()) {
     const Limit* strictest = Strictest(policy.all_tools_limits);
     out = "allowed with no limit of its own (all_tools: " +
@@ -57,8 +59,12 @@ void AppendCanonical(std::string& out, json::Value v, int depth) {
     return;
   }
   switch (v.type()) {
-    case json::Type::kNull: out += "null"; return;
-    case json::Type::kBool: out += v.as_bool() ? "true" : "false"; return;
+    case json::Type::kNull:
+      out += "null";
+      return;
+    case json::Type::kBool:
+      out += v.as_bool() ? "true" : "false";
+      return;
     case json::Type::kNumber: {
       if (v.node().flags & json::kFlagOverflow) {
         out += v.raw_number();
@@ -70,7 +76,9 @@ void AppendCanonical(std::string& out, json::Value v, int depth) {
       return;
     }
     case json::Type::kString:
-    case json::Type::kKey: json::AppendQuoted(out, v.as_string()); return;
+    case json::Type::kKey:
+      json::AppendQuoted(out, v.as_string());
+      return;
     case json::Type::kArray: {
       out += '[';
       bool first = true;
@@ -85,8 +93,9 @@ void AppendCanonical(std::string& out, json::Value v, int depth) {
     case json::Type::kObject: {
       std::vector<json::Member> members;
       for (json::Member m : v.members()) members.push_back(m);
-      std::stable_sort(members.begin(), members.end(),
-                       [](const json::Member& a, const json::Member& b) { return a.name() < b.name(); });
+      std::stable_sort(
+          members.begin(), members.end(),
+          [](const json::Member& a, const json::Member& b) { return a.name() < b.name(); });
       out += '{';
       bool first = true;
       for (const json::Member& m : members) {

@@ -25,28 +25,45 @@ std::optional<DiffFormat> ParseDiffFormat(std::string_view name) {
 
 std::string_view ChangeKindName(ChangeKind kind) {
   switch (kind) {
-    case ChangeKind::kBecameReachable: return "became-reachable";
-    case ChangeKind::kBecameUnreachable: return "became-unreachable";
-    case ChangeKind::kLeftHide: return "left-hide";
-    case ChangeKind::kHidden: return "hidden";
-    case ChangeKind::kLostLimit: return "lost-limit";
-    case ChangeKind::kGainedLimit: return "gained-limit";
-    case ChangeKind::kLoosenedLimit: return "loosened-limit";
-    case ChangeKind::kTightenedLimit: return "tightened-limit";
-    case ChangeKind::kLostGuard: return "lost-guard";
-    case ChangeKind::kGainedGuard: return "gained-guard";
-    case ChangeKind::kDefaultAllow: return "default-allow";
-    case ChangeKind::kDefaultDeny: return "default-deny";
-    case ChangeKind::kLostAllToolsLimit: return "lost-all-tools-limit";
-    case ChangeKind::kGainedAllToolsLimit: return "gained-all-tools-limit";
-    case ChangeKind::kLoosenedAllToolsLimit: return "loosened-all-tools-limit";
-    case ChangeKind::kTightenedAllToolsLimit: return "tightened-all-tools-limit";
+    case ChangeKind::kBecameReachable:
+      return "became-reachable";
+    case ChangeKind::kBecameUnreachable:
+      return "became-unreachable";
+    case ChangeKind::kLeftHide:
+      return "left-hide";
+    case ChangeKind::kHidden:
+      return "hidden";
+    case ChangeKind::kLostLimit:
+      return "lost-limit";
+    case ChangeKind::kGainedLimit:
+      return "gained-limit";
+    case ChangeKind::kLoosenedLimit:
+      return "loosened-limit";
+    case ChangeKind::kTightenedLimit:
+      return "tightened-limit";
+    case ChangeKind::kLostGuard:
+      return "lost-guard";
+    case ChangeKind::kGainedGuard:
+      return "gained-guard";
+    case ChangeKind::kDefaultAllow:
+      return "default-allow";
+    case ChangeKind::kDefaultDeny:
+      return "default-deny";
+    case ChangeKind::kLostAllToolsLimit:
+      return "lost-all-tools-limit";
+    case ChangeKind::kGainedAllToolsLimit:
+      return "gained-all-tools-limit";
+    case ChangeKind::kLoosenedAllToolsLimit:
+      return "loosened-all-tools-limit";
+    case ChangeKind::kTightenedAllToolsLimit:
+      return "tightened-all-tools-limit";
   }
   return "unknown";
 }
 
 bool DiffResult::increased() const {
-  return std::any_of(changes.begin(), changes.end(), [](const DiffChange& c) { return c.increase; });
+  return std::any_of(changes.begin(), changes.end(),
+                     [](const DiffChange& c) { return c.increase; });
 }
 
 bool DiffChangeLess(const DiffChange& a, const DiffChange& b) {
@@ -87,7 +104,8 @@ std::string Load(Version& v, std::string text, uint64_t max_bytes) {
 }
 
 // Both versions parsed; `config` maps the new path to a server unless options.server is set.
-DiffResult Compare(Version& before, Version& after, const DiffOptions& options, const Config& config) {
+DiffResult Compare(Version& before, Version& after, const DiffOptions& options,
+                   const Config& config) {
   DiffResult result;
   result.old_path = before.display;
   result.new_path = after.display;
@@ -107,7 +125,8 @@ DiffResult Compare(Version& before, Version& after, const DiffOptions& options, 
     names.hide.insert(names.hide.end(), p->hide.begin(), p->hide.end());
   }
   std::string error;
-  ServerChoice server = ChooseServer(names, after.display, options.server, config, *catalog, &error);
+  ServerChoice server =
+      ChooseServer(names, after.display, options.server, config, *catalog, &error);
   if (!error.empty()) {
     result.errors.push_back(error);
     return result;
@@ -145,7 +164,8 @@ DiffResult DiffTexts(const std::string& old_path, std::string old_text, const st
 DiffResult DiffInputs(const std::string& old_input, const std::string& new_input,
                       const DiffOptions& options) {
   if (old_input == "-" && new_input == "-") {
-    return Errors({"both inputs are '-': standard input can be read once, so give it for one side only"});
+    return Errors(
+        {"both inputs are '-': standard input can be read once, so give it for one side only"});
   }
   std::vector<std::string> errors;
   Version versions[2];
@@ -154,7 +174,8 @@ DiffResult DiffInputs(const std::string& old_input, const std::string& new_input
     diff::SideText side = diff::ReadSide(*inputs[i], options.max_bytes, options.stdin_filename);
     versions[i].display = side.display;
     versions[i].path = side.path;
-    std::string e = side.ok ? Load(versions[i], std::move(side.data), options.max_bytes) : side.error;
+    std::string e =
+        side.ok ? Load(versions[i], std::move(side.data), options.max_bytes) : side.error;
     if (!e.empty()) errors.push_back(std::move(e));
   }
   if (!errors.empty()) return Errors(std::move(errors));

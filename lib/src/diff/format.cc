@@ -10,7 +10,8 @@ using ordered_json = nlohmann::ordered_json;
 
 std::string Subject(const DiffChange& c) {
   if (!c.tool.empty()) return c.tool;
-  return c.kind == ChangeKind::kDefaultAllow || c.kind == ChangeKind::kDefaultDeny ? "default" : "all_tools";
+  return c.kind == ChangeKind::kDefaultAllow || c.kind == ChangeKind::kDefaultDeny ? "default"
+                                                                                   : "all_tools";
 }
 
 // "execute_flow (execute, high): allowed with no limit, was denied by default"
@@ -107,12 +108,18 @@ std::string FormatJson(const DiffResult& result, const std::string& tool_version
 std::string Escape(std::string_view s, bool property) {
   std::string out;
   for (char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else if (property && c == ':') out += "%3A";
-    else if (property && c == ',') out += "%2C";
-    else out.push_back(c);
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else if (property && c == ':')
+      out += "%3A";
+    else if (property && c == ',')
+      out += "%2C";
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -123,7 +130,8 @@ std::string FormatGithub(const DiffResult& result) {
     out += c.increase ? "::error file=" : "::notice file=";
     out += Escape(result.new_path, true);
     if (c.new_position.line > 0) {
-      out += ",line=" + std::to_string(c.new_position.line) + ",col=" + std::to_string(c.new_position.column);
+      out += ",line=" + std::to_string(c.new_position.line) +
+             ",col=" + std::to_string(c.new_position.column);
     }
     out += ",title=" + Escape("mcpolicy diff " + std::string(ChangeKindName(c.kind)), true) +
            "::" + Escape(Sentence(c), false) + "\n";
@@ -136,9 +144,12 @@ std::string FormatGithub(const DiffResult& result) {
 std::string FormatDiff(const DiffResult& result, DiffFormat format, bool summary,
                        const std::string& tool_version) {
   switch (format) {
-    case DiffFormat::kText: return FormatText(result, summary);
-    case DiffFormat::kJson: return FormatJson(result, tool_version);
-    case DiffFormat::kGithub: return FormatGithub(result);
+    case DiffFormat::kText:
+      return FormatText(result, summary);
+    case DiffFormat::kJson:
+      return FormatJson(result, tool_version);
+    case DiffFormat::kGithub:
+      return FormatGithub(result);
   }
   return "";
 }

@@ -73,7 +73,8 @@ RunResult Run(const std::vector<std::string>& args, uint64_t max_bytes) {
   int rc = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) {
-    result.spawn_error = rc == ENOENT ? "git is not installed (not found on PATH)" : std::strerror(rc);
+    result.spawn_error =
+        rc == ENOENT ? "git is not installed (not found on PATH)" : std::strerror(rc);
     return result;
   }
   out.CloseEnd(1);
@@ -130,10 +131,12 @@ SideText ReadGit(const std::string& input, uint64_t max_bytes) {
   if (!run.spawn_error.empty()) {
     side.error = input + ": cannot run git: " + run.spawn_error;
   } else if (run.too_large) {
-    side.error = input + ": larger than the limit of " + FormatSize(max_bytes) + " (see --max-file-size)";
+    side.error =
+        input + ": larger than the limit of " + FormatSize(max_bytes) + " (see --max-file-size)";
   } else if (!WIFEXITED(run.status) || WEXITSTATUS(run.status) != 0) {
     std::string why = FirstLine(run.err);
-    side.error = input + ": git show " + rev + ":" + side.path + " failed" + (why.empty() ? "" : ": " + why);
+    side.error =
+        input + ": git show " + rev + ":" + side.path + " failed" + (why.empty() ? "" : ": " + why);
   } else {
     side.ok = true;
     side.data = std::move(run.out);
