@@ -60,8 +60,8 @@ class Comparer {
 
   std::vector<DiffChange> Run() {
     std::set<std::string> names;
-    for (const ResolvedTool& t : old_.resolution.tools) names.insert(t.name);
-    for (const ResolvedTool& t : new_.resolution.tools) names.insert(t.name);
+    for (const ResolvedTool& t : old_.resolution.tools) names.emplace(t.name);
+    for (const ResolvedTool& t : new_.resolution.tools) names.emplace(t.name);
     for (const std::string& name : names) {
       const ResolvedTool* o = old_.resolution.Find(name);
       const ResolvedTool* n = new_.resolution.Find(name);
@@ -77,11 +77,11 @@ class Comparer {
   }
 
  private:
-  DiffChange& Add(const std::string& tool, ChangeKind kind, bool increase,
+  DiffChange& Add(std::string_view tool, ChangeKind kind, bool increase,
                   std::optional<Category> category, DiffPosition old_position,
                   DiffPosition new_position, std::string message) {
     DiffChange c;
-    c.tool = tool;
+    c.tool = std::string(tool);
     c.kind = kind;
     c.increase = increase;
     c.category = category;

@@ -114,7 +114,8 @@ void AppendCanonical(std::string& out, json::Value v, int depth) {
 }  // namespace
 
 std::string ConditionText(const json::Document& doc, std::string_view list, const Condition& c) {
-  std::string out = std::string(list) + " " + c.path + " " + c.op;
+  // Owned copies: the model's strings may be views into the document.
+  std::string out = std::string(list) + " " + std::string(c.path) + " " + std::string(c.op);
   json::Value value = json::Value(&doc, c.node).Find("value");
   if (value.valid()) {
     out += ' ';
