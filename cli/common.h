@@ -50,6 +50,7 @@ int Emit(const CommandOutput& output, const std::string& output_file);
 void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterClassifyCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterRecommendCommands(CLI::App& app, std::vector<Command>& commands);
+void RegisterDiffCommands(CLI::App& app, std::vector<Command>& commands);
 
 }  // namespace mcpolicy::cli
 

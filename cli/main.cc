@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   mcpolicy::cli::RegisterLintCommands(app, commands);
   mcpolicy::cli::RegisterClassifyCommands(app, commands);
   mcpolicy::cli::RegisterRecommendCommands(app, commands);
+  mcpolicy::cli::RegisterDiffCommands(app, commands);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,357 @@
+// Compare: per tool (reachability, limits, guards), then the default and all_tools limits.
+#include "diff/compare.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "diff/describe.h"
+#include "rules/context.h"
+
+namespace mcpolicy::diff {
+namespace {
+
+DiffPosition At(const json::Document& doc, uint32_t node) {
+  DiffPosition p;
+  if (node == kNoNode || node >= doc.nodes().size()) return p;
+  json::Location loc = json::Value(&doc, node).location();
+  p.line = loc.line;
+  p.column = loc.column;
+  p.pointer = doc.PointerOf(node);
+  return p;
+}
+
+// `node`, or the closest thing the version has when it has no node for the change: the "tools"
+// object, the "default" value, the document.
+DiffPosition Near(const Side& side, uint32_t node) {
+  if (node == kNoNode) node = side.policy.tools_node;
+  if (node == kNoNode) node = side.policy.default_node;
+  if (node == kNoNode) node = 0;
+  return At(side.doc, node);
+}
+
+bool DefaultAllows(const Policy& policy) { return policy.default_action == DefaultAction::kAllow; }
+
+// How a tool stands in a version that names it nowhere (the other version or the server does).
+ResolvedTool Unnamed(const ResolvedTool& like, const Policy& policy) {
+  ResolvedTool t;
+  t.name = like.name;
+  t.category = like.category;
+  t.from_catalog = like.from_catalog;
+  t.catalog = like.catalog;
+  t.on_server = like.on_server;
+  for (const HideEntry& h : policy.hide) {
+    if (h.name == "*") t.hidden_by = &h;
+  }
+  t.has_limits = !policy.all_tools_limits.empty();
+  if (t.hidden_by) {
+    t.decision = Decision::kHidden;
+  } else if (!DefaultAllows(policy)) {
+    t.decision = Decision::kDeniedByDefault;
+  } else {
+    t.decision = t.has_limits ? Decision::kLimited : Decision::kUnlimited;
+  }
+  return t;
+}
+
+class Comparer {
+ public:
+  Comparer(const Side& old_side, const Side& new_side) : old_(old_side), new_(new_side) {}
+
+  std::vector<DiffChange> Run() {
+    std::set<std::string> names;
+    for (const ResolvedTool& t : old_.resolution.tools) names.emplace(t.name);
+    for (const ResolvedTool& t : new_.resolution.tools) names.emplace(t.name);
+    for (const std::string& name : names) {
+      const ResolvedTool* o = old_.resolution.Find(name);
+      const ResolvedTool* n = new_.resolution.Find(name);
+      // A name the known server does not have cannot be called, whatever either version says.
+      if (!(o ? o : n)->on_server) continue;
+      ResolvedTool o_storage = o ? ResolvedTool() : Unnamed(*n, old_.policy);
+      ResolvedTool n_storage = n ? ResolvedTool() : Unnamed(*o, new_.policy);
+      Tool(o ? *o : o_storage, n ? *n : n_storage);
+    }
+    DefaultFlip();
+    AllToolsLimits();
+    return std::move(changes_);
+  }
+
+ private:
+  DiffChange& Add(std::string_view tool, ChangeKind kind, bool increase,
+                  std::optional<Category> category, DiffPosition old_position,
+                  DiffPosition new_position, std::string message) {
+    DiffChange c;
+    c.tool = std::string(tool);
+    c.kind = kind;
+    c.increase = increase;
+    c.category = category;
+    c.risk = category ? RiskOf(*category) : Risk::kLow;
+    c.old_position = std::move(old_position);
+    c.new_position = std::move(new_position);
+    c.message = std::move(message);
+    changes_.push_back(std::move(c));
+    return changes_.back();
+  }
+
+  void Tool(const ResolvedTool& o, const ResolvedTool& n) {
+    DiffPosition old_at = Near(old_, rules::NodeOf(o));
+    DiffPosition new_at = Near(new_, rules::NodeOf(n));
+    bool unnamed = !o.rules && !n.rules && !o.hidden_by && !n.hidden_by;
+    if (o.reachable() != n.reachable()) {
+      if (unnamed) {
+        // Only the default moved it: reported once, with the default.
+        (n.reachable() ? opened_by_default_ : closed_by_default_).push_back(o.reachable() ? o : n);
+        return;
+      }
+      std::string message = StateText(n, new_.policy) + ", was " + StateText(o, old_.policy);
+      if (n.reachable()) {
+        ChangeKind kind =
+            o.decision == Decision::kHidden ? ChangeKind::kLeftHide : ChangeKind::kBecameReachable;
+        Add(n.name, kind, true, rules::EffectiveCategory(n), old_at, new_at, message);
+      } else {
+        ChangeKind kind =
+            n.decision == Decision::kHidden ? ChangeKind::kHidden : ChangeKind::kBecameUnreachable;
+        Add(n.name, kind, false, rules::EffectiveCategory(o), old_at, new_at, message);
+      }
+      return;
+    }
+    if (!n.reachable()) return;  // hidden <-> denied: no call gets through either way
+    Limits(o, n, old_at, new_at);
+    OperationGuards(o, n, old_at, new_at);
+    ConditionGuards(o, n, old_at, new_at);
+  }
+
+  void Limits(const ResolvedTool& o, const ResolvedTool& n, const DiffPosition& old_at,
+              const DiffPosition& new_at) {
+    static const std::vector<Limit> kNone;
+    const std::vector<Limit>& ol = o.rules ? o.rules->limits : kNone;
+    const std::vector<Limit>& nl = n.rules ? n.rules->limits : kNone;
+    if (ol.empty() && nl.empty()) return;
+    const Limit* os = Strictest(ol);
+    const Limit* ns = Strictest(nl);
+    const Limit& o_shown = os ? *os : ol.empty() ? Limit() : ol.front();
+    const Limit& n_shown = ns ? *ns : nl.empty() ? Limit() : nl.front();
+    if (nl.empty()) {
+      Add(n.name, ChangeKind::kLostLimit, true, rules::EffectiveCategory(n),
+          At(old_.doc, o_shown.node), new_at,
+          StateText(n, new_.policy) + ", was limited to " + LimitText(o_shown));
+    } else if (ol.empty()) {
+      Add(n.name, ChangeKind::kGainedLimit, false, rules::EffectiveCategory(o), old_at,
+          At(new_.doc, n_shown.node), "limited to " + LimitText(n_shown) + ", had no limit");
+    } else if (os && ns && *ns->PerMinute() != *os->PerMinute()) {
+      // Limits mcpolicy cannot read (a window of 60) are lint's to report, not compared here.
+      bool looser = *ns->PerMinute() > *os->PerMinute();
+      auto where = [](const Limit& l) { return l.max_node != kNoNode ? l.max_node : l.node; };
+      Add(n.name, looser ? ChangeKind::kLoosenedLimit : ChangeKind::kTightenedLimit, looser,
+          rules::EffectiveCategory(looser ? n : o), At(old_.doc, where(*os)),
+          At(new_.doc, where(*ns)),
+          std::string(looser ? "limit loosened" : "limit tightened") + " to " + LimitText(*ns) +
+              ", was " + LimitText(*os));
+    }
+  }
+
+  // A multiplexer's operations that one version stops with a condition and the other does not.
+  void OperationGuards(const ResolvedTool& o, const ResolvedTool& n, const DiffPosition& old_at,
+                       const DiffPosition& new_at) {
+    const CatalogTool* c = n.catalog;
+    if (!c || c->operations.empty()) return;
+    std::string path = "args." + c->operation_argument;
+    std::vector<std::pair<std::string, Category>> opened, closed;
+    for (const auto& [value, category] : c->operations) {
+      bool was = o.rules && rules::Stopped(*o.rules, path, value);
+      bool is = n.rules && rules::Stopped(*n.rules, path, value);
+      if (was && !is) opened.emplace_back(value, category);
+      if (!was && is) closed.emplace_back(value, category);
+    }
+    auto guard_node = [&](const ResolvedTool& t) {
+      if (t.rules) {
+        for (const auto* list : {&t.rules->deny_if, &t.rules->require}) {
+          for (const Condition& cond : *list) {
+            if (cond.path == path) return cond.node;
+          }
+        }
+      }
+      return kNoNode;
+    };
+    auto add = [&](const std::vector<std::pair<std::string, Category>>& ops, bool increase) {
+      if (ops.empty()) return;
+      Category worst = ops.front().second;
+      std::string values;
+      for (const auto& [value, category] : ops) {
+        if (CategoryRank(category) > CategoryRank(worst)) worst = category;
+        values += (values.empty() ? "" : ", ") + rules::Quote(value);
+      }
+      std::string subject = c->operation_argument + " " + values;
+      // The conditions on the operation argument where there are any, else the tool's entry.
+      uint32_t old_node = guard_node(o), new_node = guard_node(n);
+      DiffPosition old_pos = old_node != kNoNode ? At(old_.doc, old_node) : old_at;
+      DiffPosition new_pos = new_node != kNoNode ? At(new_.doc, new_node) : new_at;
+      Add(n.name, increase ? ChangeKind::kLostGuard : ChangeKind::kGainedGuard, increase, worst,
+          old_pos, new_pos,
+          subject + (ops.size() == 1 ? " is " : " are ") +
+              (increase ? "no longer stopped by a condition" : "now stopped by a condition"));
+    };
+    add(opened, true);
+    add(closed, false);
+  }
+
+  // Conditions, other than a multiplexer's on its operation argument, present in one version only.
+  void ConditionGuards(const ResolvedTool& o, const ResolvedTool& n, const DiffPosition& old_at,
+                       const DiffPosition& new_at) {
+    std::string skip_path = n.catalog && !n.catalog->operations.empty()
+                                ? "args." + n.catalog->operation_argument
+                                : std::string();
+    auto collect = [&](const Side& side, const ResolvedTool& t) {
+      std::map<std::string, uint32_t> out;  // text -> node (the first with that text)
+      if (!t.rules) return out;
+      for (const auto& [list, name] :
+           {std::pair{&t.rules->require, "require"}, {&t.rules->deny_if, "deny_if"}}) {
+        for (const Condition& c : *list) {
+          if (!skip_path.empty() && c.path == skip_path) continue;
+          out.emplace(ConditionText(side.doc, name, c), c.node);
+        }
+      }
+      return out;
+    };
+    std::map<std::string, uint32_t> before = collect(old_, o);
+    std::map<std::string, uint32_t> after = collect(new_, n);
+    for (const auto& [text, node] : before) {
+      if (after.count(text)) continue;
+      Add(n.name, ChangeKind::kLostGuard, true, rules::EffectiveCategory(n), At(old_.doc, node),
+          new_at, "condition removed: " + text);
+    }
+    for (const auto& [text, node] : after) {
+      if (before.count(text)) continue;
+      Add(n.name, ChangeKind::kGainedGuard, false, rules::EffectiveCategory(o), old_at,
+          At(new_.doc, node), "condition added: " + text);
+    }
+  }
+
+  void DefaultFlip();
+  void AllToolsLimits();
+
+  const Side& old_;
+  const Side& new_;
+  std::vector<DiffChange> changes_;
+  std::vector<ResolvedTool> opened_by_default_;  // unlisted tools the new default lets through
+  std::vector<ResolvedTool> closed_by_default_;  // unlisted tools the new default stops
+};
+
+// The worst category among `tools`, or nullopt for none.
+std::optional<Category> Worst(const std::vector<const ResolvedTool*>& tools) {
+  std::optional<Category> worst;
+  for (const ResolvedTool* t : tools) {
+    Category c = rules::EffectiveCategory(*t);
+    if (!worst || CategoryRank(c) > CategoryRank(*worst)) worst = c;
+  }
+  return worst;
+}
+
+// "destructive (2): a, b; execute (1): c", worst category first, names in order.
+std::string Grouped(const std::vector<const ResolvedTool*>& tools) {
+  std::map<int, std::pair<Category, std::vector<std::string_view>>, std::greater<int>> groups;
+  for (const ResolvedTool* t : tools) {
+    Category c = rules::EffectiveCategory(*t);
+    auto& group = groups[CategoryRank(c)];
+    group.first = c;
+    group.second.push_back(t->name);
+  }
+  std::string out;
+  for (const auto& [rank, group] : groups) {
+    if (!out.empty()) out += "; ";
+    out +=
+        std::string(CategoryName(group.first)) + " (" + std::to_string(group.second.size()) + "): ";
+    for (size_t i = 0; i < group.second.size(); ++i)
+      out += (i ? ", " : "") + std::string(group.second[i]);
+  }
+  return out;
+}
+
+void Comparer::DefaultFlip() {
+  bool allowed_before = DefaultAllows(old_.policy);
+  bool allowed_now = DefaultAllows(new_.policy);
+  if (allowed_before == allowed_now) return;
+  const Side& open = allowed_now ? new_ : old_;
+  std::vector<const ResolvedTool*> tools;
+  for (const ResolvedTool& t : allowed_now ? opened_by_default_ : closed_by_default_)
+    tools.push_back(&t);
+  ResolvedTool sample = Unnamed(ResolvedTool(), open.policy);
+  std::string state = StateText(sample, open.policy);
+  std::string message =
+      "unlisted tools " + (allowed_now ? state + ", were denied by default"
+                                       : std::string("denied by default, were ") + state);
+  std::optional<Category> category = Worst(tools);
+  const CatalogServer* server = new_.resolution.server.server;
+  DiffChange& change =
+      Add("", allowed_now ? ChangeKind::kDefaultAllow : ChangeKind::kDefaultDeny, allowed_now,
+          category, Near(old_, old_.policy.default_node), Near(new_, new_.policy.default_node), "");
+  if (!tools.empty()) {
+    message += ": " + std::to_string(tools.size()) + " tool" + (tools.size() == 1 ? "" : "s") +
+               " of " + server->id + (allowed_now ? " became reachable" : " no longer reachable") +
+               " -- " + Grouped(tools);
+  } else if (!server && !open.policy.hides_all()) {
+    // Nothing says which tools the server has: assume the worst a server may offer.
+    change.risk = Risk::kCritical;
+    message += "; the server is unknown (give --server), so the tools this " +
+               std::string(allowed_now ? "opens" : "closes") + " cannot be named";
+  } else {
+    message += "; every tool is listed or hidden, so no call changes";
+  }
+  change.message = std::move(message);
+}
+
+void Comparer::AllToolsLimits() {
+  const std::vector<Limit>& before = old_.policy.all_tools_limits;
+  const std::vector<Limit>& after = new_.policy.all_tools_limits;
+  if (before.empty() && after.empty()) return;
+  const Limit* os = Strictest(before);
+  const Limit* ns = Strictest(after);
+  ChangeKind kind;
+  bool increase;
+  std::string message;
+  if (after.empty()) {
+    kind = ChangeKind::kLostAllToolsLimit, increase = true;
+    message = "limits removed, were " + (os ? LimitText(*os) : LimitText(before.front()));
+  } else if (before.empty()) {
+    kind = ChangeKind::kGainedAllToolsLimit, increase = false;
+    message = "limited to " + (ns ? LimitText(*ns) : LimitText(after.front())) + ", had no limit";
+  } else if (os && ns && *ns->PerMinute() != *os->PerMinute()) {
+    increase = *ns->PerMinute() > *os->PerMinute();
+    kind = increase ? ChangeKind::kLoosenedAllToolsLimit : ChangeKind::kTightenedAllToolsLimit;
+    message = std::string(increase ? "limit loosened" : "limit tightened") + " to " +
+              LimitText(*ns) + ", was " + LimitText(*os);
+  } else {
+    return;
+  }
+  // The tools the change reaches: reachable ones without a limit of their own.
+  const Side& exposed = increase ? new_ : old_;
+  std::vector<const ResolvedTool*> tools;
+  for (const ResolvedTool& t : exposed.resolution.tools) {
+    if (t.reachable() && t.on_server && !(t.rules && !t.rules->limits.empty())) tools.push_back(&t);
+  }
+  if (!tools.empty()) {
+    message += "; " + std::to_string(tools.size()) + " reachable tool" +
+               (tools.size() == 1 ? "" : "s") + " without a limit of " +
+               (tools.size() == 1 ? "its" : "their") + " own";
+  }
+  auto node = [](const Side& side, const std::vector<Limit>& limits, const Limit* strictest) {
+    if (strictest) return strictest->max_node != kNoNode ? strictest->max_node : strictest->node;
+    if (!limits.empty()) return limits.front().node;
+    json::Value all = side.doc.Resolve("/all_tools");
+    return all.valid() ? all.index() : kNoNode;
+  };
+  DiffChange& change = Add("", kind, increase, Worst(tools), Near(old_, node(old_, before, os)),
+                           Near(new_, node(new_, after, ns)), std::move(message));
+  if (!exposed.resolution.server.server && DefaultAllows(exposed.policy) &&
+      !exposed.policy.hides_all()) {
+    change.risk = Risk::kCritical;  // unnamed tools of an unknown server are reached too
+  }
+}
+
+}  // namespace
+
+std::vector<DiffChange> Compare(const Side& old_side, const Side& new_side) {
+  return Comparer(old_side, new_side).Run();
+}
+
+}  // namespace mcpolicy::diff

@@ -1,0 +1,288 @@
+// mcpolicy diff's comparison: each kind of change both ways, the changes that are not changes
+// in risk, ordering and positions, and the JSON output against schemas/diff.schema.json.
+#include "mcpolicy/diff.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "mcpolicy/embedded.h"
+#include "mcpolicy/json.h"
+#include "mcpolicy/schema.h"
+
+namespace mcpolicy {
+namespace {
+
+constexpr const char* kKestra = "kestra-io/mcp-server-python";
+
+// A policy with this default and these `tools` members; `extra` adds top-level members.
+std::string Policy(const std::string& default_action, const std::string& tools,
+                   const std::string& extra = "") {
+  return R"({"version": "1", "default": ")" + default_action + "\"," + extra + R"( "tools": {)" +
+         tools + "}}";
+}
+
+std::string Limit(const std::string& tool, int max, const std::string& window = "minute") {
+  return R"({"limits": [{"counter": ")" + tool + R"(_rate", "window": ")" + window +
+         R"(", "max": )" + std::to_string(max) + R"(, "scope": "grant"}]})";
+}
+
+DiffResult Run(const std::string& before, const std::string& after,
+               const std::string& server = kKestra) {
+  DiffOptions options;
+  options.server = server;
+  return DiffTexts("old.json", before, "new.json", after, options);
+}
+
+// "+lost-limit execute_flow high" per change, in report order.
+std::vector<std::string> Changes(const std::string& before, const std::string& after,
+                                 const std::string& server = kKestra) {
+  DiffResult result = Run(before, after, server);
+  INFO(result.errors.size());
+  REQUIRE(result.errors.empty());
+  std::vector<std::string> out;
+  for (const DiffChange& c : result.changes) {
+    std::string line(c.increase ? "+" : "-");
+    line += ChangeKindName(c.kind);
+    line += ' ';
+    line += c.tool.empty() ? "-" : c.tool;
+    line += ' ';
+    line += RiskName(c.risk);
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+using List = std::vector<std::string>;
+
+TEST_CASE("diff: each kind of change, and its mirror image", "[diff]") {
+  struct Case {
+    const char* name;
+    std::string before, after;
+    List forward;  // before -> after; after -> before must give the mirror image
+  };
+  const std::string deny_if_delete =
+      R"("manage_executions": {"deny_if": [{"path": "args.action", "op": "in", "value": ["delete", "kill"]}]})";
+  const Case cases[] = {
+      {"reachable",
+       Policy("deny", ""),
+       Policy("deny", R"("execute_flow": {})"),
+       {"+became-reachable execute_flow high"}},
+      {"hide",
+       Policy("deny", R"("execute_flow": {})", R"( "hide": ["delete_flow_logs"],)"),
+       Policy("deny", R"("execute_flow": {}, "delete_flow_logs": {})"),
+       {"+left-hide delete_flow_logs critical"}},
+      {"limit",
+       Policy("deny", R"("execute_flow": )" + Limit("execute_flow", 10)),
+       Policy("deny", R"("execute_flow": {})"),
+       {"+lost-limit execute_flow high"}},
+      {"looser",
+       Policy("deny", R"("invite_user": )" + Limit("invite_user", 10)),
+       Policy("deny", R"("invite_user": )" + Limit("invite_user", 100)),
+       {"+loosened-limit invite_user medium"}},
+      {"hour to minute",
+       Policy("deny", R"("execute_flow": )" + Limit("execute_flow", 10, "hour")),
+       Policy("deny", R"("execute_flow": )" + Limit("execute_flow", 10, "minute")),
+       {"+loosened-limit execute_flow high"}},
+      {"operation guard",
+       Policy("deny", deny_if_delete),
+       Policy("deny", R"("manage_executions": {})"),
+       {"+lost-guard manage_executions critical"}},
+      {"condition",
+       Policy(
+           "deny",
+           R"("execute_flow": {"require": [{"path": "args.namespace", "op": "eq", "value": "dev"}]})"),
+       Policy("deny", R"("execute_flow": {})"),
+       {"+lost-guard execute_flow high"}},
+      {"default",
+       Policy("deny", R"("execute_flow": {})"),
+       Policy("allow", R"("execute_flow": {})"),
+       {"+default-allow - critical"}},
+      {"all_tools",
+       Policy(
+           "allow", "",
+           R"( "all_tools": {"limits": [{"counter": "all", "window": "minute", "max": 60, "scope": "grant"}]},)"),
+       Policy("allow", ""),
+       {"+lost-all-tools-limit - critical"}},
+      {"all_tools looser",
+       Policy(
+           "deny", R"("execute_flow": {})",
+           R"( "all_tools": {"limits": [{"counter": "all", "window": "hour", "max": 60, "scope": "grant"}]},)"),
+       Policy(
+           "deny", R"("execute_flow": {})",
+           R"( "all_tools": {"limits": [{"counter": "all", "window": "minute", "max": 60, "scope": "grant"}]},)"),
+       {"+loosened-all-tools-limit - high"}},
+  };
+  auto mirror = [](const std::string& s) {
+    static const std::pair<const char*, const char*> kPairs[] = {
+        {"became-reachable", "became-unreachable"},
+        {"left-hide", "hidden"},
+        {"lost-limit", "gained-limit"},
+        {"loosened-limit", "tightened-limit"},
+        {"lost-guard", "gained-guard"},
+        {"default-allow", "default-deny"},
+        {"lost-all-tools-limit", "gained-all-tools-limit"},
+        {"loosened-all-tools-limit", "tightened-all-tools-limit"}};
+    std::string kind = s.substr(1, s.find(' ') - 1);
+    for (const auto& [a, b] : kPairs) {
+      if (kind != a) continue;
+      std::string out("-");
+      out += b;
+      out += s.substr(s.find(' '));
+      return out;
+    }
+    return s;
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) {
+      CHECK(Changes(c.before, c.after) == c.forward);
+      List backward;
+      for (const std::string& s : c.forward) backward.push_back(mirror(s));
+      CHECK(Changes(c.after, c.before) == backward);
+    }
+  }
+}
+
+TEST_CASE("diff: what is not a change in risk", "[diff]") {
+  std::string policy = Policy(
+      "deny",
+      R"("execute_flow": )" + Limit("execute_flow", 10) +
+          R"(, "manage_executions": {"deny_if": [{"path": "args.action", "op": "eq", "value": "delete"}]})",
+      R"( "hide": ["delete_flow_logs"],)");
+  CHECK(Changes(policy, policy).empty());
+  // Reformatted and reordered, with the condition's keys moved about.
+  std::string reformatted =
+      "{\n  \"tools\": {\n    \"manage_executions\": {\"deny_if\": [{\"value\": \"delete\", "
+      "\"op\": \"eq\", \"path\": \"args.action\"}]},\n"
+      "    \"execute_flow\": " +
+      Limit("execute_flow", 10) +
+      "\n  },\n  \"hide\": [\"delete_flow_logs\"], \"default\": \"deny\", \"version\": \"1\"\n}\n";
+  CHECK(Changes(policy, reformatted).empty());
+  // Hidden -> denied by default: no call gets through either way.
+  CHECK(Changes(Policy("deny", "", R"( "hide": ["execute_flow"],)"), Policy("deny", "")).empty());
+  // Listed {} under default allow is the same as unlisted.
+  CHECK(Changes(Policy("allow", R"("search_flows": {})"), Policy("allow", "")).empty());
+  // Same rate written differently.
+  CHECK(Changes(Policy("deny", R"("execute_flow": )" + Limit("execute_flow", 60, "hour")),
+                Policy("deny", R"("execute_flow": )" + Limit("execute_flow", 1440, "day")))
+            .empty());
+  // A name the server does not have cannot be called.
+  CHECK(Changes(Policy("deny", ""), Policy("deny", R"("exceute_flow": {})")).empty());
+  // The same operations stopped with a different condition.
+  CHECK(
+      Changes(
+          Policy(
+              "deny",
+              R"("manage_executions": {"deny_if": [{"path": "args.action", "op": "in", "value": ["delete"]}]})"),
+          Policy(
+              "deny",
+              R"("manage_executions": {"deny_if": [{"path": "args.action", "op": "eq", "value": "delete"}]})"))
+          .empty());
+}
+
+TEST_CASE("diff: a changed numeric condition is one guard lost and one gained", "[diff]") {
+  auto with = [](int max) {
+    return Policy("deny",
+                  R"("execute_flow": {"deny_if": [{"path": "args.count", "op": "gt", "value": )" +
+                      std::to_string(max) + "}]}");
+  };
+  DiffResult r = Run(with(10), with(100));
+  REQUIRE(r.changes.size() == 2);
+  CHECK(r.changes[0].increase);
+  CHECK(r.changes[0].message == "condition removed: deny_if args.count gt 10");
+  CHECK_FALSE(r.changes[1].increase);
+  CHECK(r.changes[1].message == "condition added: deny_if args.count gt 100");
+  CHECK(r.increased());
+}
+
+TEST_CASE("diff: messages, positions and order", "[diff]") {
+  std::string before =
+      Policy("deny", R"("execute_flow": )" + Limit("execute_flow", 10) + R"(, "search_flows": {})");
+  std::string after =
+      "{\"version\": \"1\", \"default\": \"deny\",\n \"tools\": {\n  \"execute_flow\": {},\n"
+      "  \"invite_user\": {},\n  \"search_flows\": " +
+      Limit("search_flows", 5) + "}}";
+  DiffResult r = Run(before, after);
+  REQUIRE(r.changes.size() == 3);
+  const DiffChange& first = r.changes[0];
+  CHECK(first.tool == "execute_flow");
+  CHECK(first.kind == ChangeKind::kLostLimit);
+  CHECK(first.category == Category::kExecute);
+  CHECK(first.message == "allowed with no limit, was limited to 10/minute");
+  CHECK(first.new_position.line == 3);
+  CHECK(first.new_position.column == 3);
+  CHECK(first.new_position.pointer == "/tools/execute_flow");
+  CHECK(first.old_position.pointer == "/tools/execute_flow/limits/0");
+  CHECK(r.changes[1].tool == "invite_user");  // increases first, higher risk first
+  CHECK(r.changes[1].message == "allowed with no limit, was denied by default");
+  CHECK_FALSE(r.changes[2].increase);
+  CHECK(r.changes[2].tool == "search_flows");
+  CHECK(r.server == "kestra-io/mcp-server-python (--server)");
+}
+
+TEST_CASE("diff: a default flip names the tools it reaches, by category", "[diff]") {
+  std::string listed = R"("execute_flow": {}, "search_flows": {})";
+  DiffResult known = Run(Policy("deny", listed), Policy("allow", listed));
+  REQUIRE(known.changes.size() == 1);
+  CHECK(known.changes[0].new_position.pointer == "/default");
+  CHECK(known.changes[0].message.find(
+            "37 tools of kestra-io/mcp-server-python became reachable -- destructive (") !=
+        std::string::npos);
+  CHECK(known.changes[0].message.find("execute_flow") == std::string::npos);
+  // No server: nothing says what the server has, so the worst is assumed.
+  DiffResult unknown =
+      Run(Policy("deny", R"("zz_frobnicate": {})"), Policy("allow", R"("zz_frobnicate": {})"), "");
+  REQUIRE(unknown.changes.size() == 1);
+  CHECK(unknown.server == "none");
+  CHECK(unknown.changes[0].risk == Risk::kCritical);
+  CHECK_FALSE(unknown.changes[0].category.has_value());
+}
+
+TEST_CASE("diff: inputs that cannot be compared", "[diff]") {
+  DiffResult r = Run("{\"version\": \"1\",\n \"default\": }", "[1]");
+  REQUIRE(r.errors.size() == 2);
+  CHECK(r.errors[0].rfind("old.json:2:13: invalid JSON: ", 0) == 0);
+  CHECK(r.errors[1] == "new.json:1:1: not a policy: the top level is array, not an object");
+  DiffResult bad_server = Run(Policy("deny", ""), Policy("deny", ""), "no-such-server");
+  REQUIRE(bad_server.errors.size() == 1);
+  CHECK(bad_server.errors[0].find("unknown server \"no-such-server\"") != std::string::npos);
+  CHECK(DiffInputs("-", "-", DiffOptions()).errors.size() == 1);
+}
+
+TEST_CASE("diff: JSON output matches schemas/diff.schema.json", "[diff]") {
+  SchemaCompileResult compiled = Schema::Compile(
+      json::Document::Parse(std::string(embedded::Find("schemas/diff.schema.json"))));
+  REQUIRE(compiled.ok());
+  // Every kind of change at once, with and without categories and positions.
+  std::string before = Policy(
+      "deny",
+      R"("execute_flow": )" + Limit("execute_flow", 10) +
+          R"(, "manage_executions": {"deny_if": [{"path": "args.action", "op": "eq", "value": "delete"}]})",
+      R"( "hide": ["delete_flow_logs"],)");
+  std::string after = Policy(
+      "allow", R"("delete_flow_logs": {}, "search_flows": )" + Limit("search_flows", 5),
+      R"( "all_tools": {"limits": [{"counter": "all", "window": "minute", "max": 60, "scope": "grant"}]},)");
+  for (const std::string& server : {std::string(kKestra), std::string()}) {
+    DiffResult r = Run(before, after, server);
+    REQUIRE(r.errors.empty());
+    REQUIRE(r.changes.size() >= 4);
+    json::Document doc = json::Document::Parse(FormatDiff(r, DiffFormat::kJson, true, "test"));
+    REQUIRE(doc.ok());
+    std::string problems;
+    for (const SchemaError& e : compiled.schema->Validate(doc.root()))
+      problems += e.pointer + ": " + e.message + "\n";
+    CHECK(problems == "");
+    CHECK(doc.root().Find("summary").Find("risk_increased").as_bool());
+  }
+  // The schema is not vacuous: an unknown kind is rejected.
+  json::Document broken = json::Document::Parse(
+      R"({"version": 1, "tool": {"name": "mcpolicy", "version": "x"}, "old": {"path": "a"}, "new": {"path": "b"},
+          "server": "none", "summary": {"increases": 1, "decreases": 0, "risk_increased": true},
+          "changes": [{"tool": "t", "subject": "t", "kind": "got-worse", "direction": "increase", "category": null,
+                       "risk": "low", "old": {"pointer": ""}, "new": {"pointer": ""}, "message": "m"}]})");
+  REQUIRE(broken.ok());
+  CHECK_FALSE(compiled.schema->IsValid(broken.root()));
+}
+
+}  // namespace
+}  // namespace mcpolicy
