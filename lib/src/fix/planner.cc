@@ -48,15 +48,20 @@ int Slot(const std::vector<Member>& members, const std::vector<bool>& kept,
     if (kept[i]) last_kept = i;
   }
   if (!order) return last_kept;
+  // After the kept member closest before the key in the canonical order, else before the first
+  // one after it.
   int rank = Rank(*order, key);
-  int after = -1;
+  int after = -1, after_rank = -1;
   for (int i = 0; i < static_cast<int>(members.size()); ++i) {
     int r = Rank(*order, members[i].name);
-    if (kept[i] && r >= 0 && r < rank) after = i;
+    if (kept[i] && r >= 0 && r >= after_rank && r < rank) after = i, after_rank = r;
   }
   if (after >= 0) return after;
+  int previous_kept = -1;
   for (int i = 0; i < static_cast<int>(members.size()); ++i) {
-    if (kept[i] && Rank(*order, members[i].name) > rank) return -1;
+    if (!kept[i]) continue;
+    if (Rank(*order, members[i].name) > rank) return previous_kept;
+    previous_kept = i;
   }
   return last_kept;
 }
