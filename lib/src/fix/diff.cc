@@ -71,7 +71,9 @@ void AppendLine(std::string& out, char mark, std::string_view line) {
 std::string Range(int start, int count) {
   // A hunk that adds to an empty side names the line before it.
   int shown = count == 0 ? start : start + 1;
-  return std::to_string(shown) + (count == 1 ? "" : "," + std::to_string(count));
+  std::string out = std::to_string(shown);
+  if (count != 1) out.append(1, ',').append(std::to_string(count));
+  return out;
 }
 
 }  // namespace
