@@ -78,6 +78,7 @@ bool FillReport(const OutputFlags& flags, ReportRequest& report, uint64_t& max_b
 
 int Emit(const CommandOutput& output, const std::string& output_file) {
   for (const std::string& e : output.errors) std::cerr << "mcpolicy: error: " << e << "\n";
+  for (const std::string& n : output.notes) std::cerr << n << "\n";
   if (!output_file.empty()) {
     std::string error = WriteFileAtomically(output_file, output.out);
     if (!error.empty()) {

@@ -16,6 +16,9 @@ Examples:
   mcpolicy lint --config ci/.mcpolicy.json --no-suppressions policies/   strict CI
   mcpolicy lint --write-baseline mcpolicy-baseline.json policies/        accept today's findings
   mcpolicy lint --baseline mcpolicy-baseline.json policies/              fail on new findings only
+  mcpolicy lint --diff policy.json             show what --fix would change
+  mcpolicy lint --fix policies/                repair the fixable findings in place
+  mcpolicy lint --fix - < policy.json > fixed.json   fixed policy on stdout, findings on stderr
 Configuration: the first .mcpolicy.json found walking up from each file's directory (stopping at
 the directory holding .git); see schemas/config.schema.json. MCPOLICY_TODAY=YYYY-MM-DD sets the
 date suppression expiry is judged against (default: today, local time).
@@ -60,6 +63,13 @@ void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands) {
   lint_cmd->add_option("--write-baseline", lint->lint.write_baseline_file,
                        "Write the findings to FILE as a baseline (atomically); they then count as accepted")
       ->type_name("FILE");
+  CLI::Option* fix = lint_cmd->add_flag(
+      "--fix", lint->fix,
+      "Repair unlimited-execute, unlimited-write, reachable-destructive, reachable-financial, "
+      "unguarded-multiplexer and default-allow in place, then report what remains (with -, print "
+      "the fixed policy)");
+  lint_cmd->add_flag("--diff", lint->diff, "Print what --fix would change as a unified diff; write nothing")
+      ->excludes(fix);
   lint_cmd->footer(kLintExamples);
   commands.push_back({lint_cmd, [lint_flags, lint] {
                         if (!FillReport(*lint_flags, lint->output, lint->lint.max_bytes)) return 2;

@@ -15,6 +15,7 @@ namespace mcpolicy {
 struct CommandOutput {
   std::string out;                  // for standard output (or the -o file)
   std::vector<std::string> errors;  // one line each, for standard error
+  std::vector<std::string> notes;   // for standard error as they are, after the errors
   int exit_code = 0;
 };
 
@@ -29,6 +30,11 @@ struct LintRequest {
   std::vector<std::string> paths;  // empty: "."
   LintOptions lint;
   ReportRequest output;
+  // --fix: repair what mcpolicy/fix.h can, write the files atomically, then report what remains.
+  // With "-" (the only path allowed then) the fixed document goes to stdout and the report to
+  // stderr. --diff: print the fixes as a unified diff instead (exit 1 when there is one).
+  bool fix = false;
+  bool diff = false;
 };
 CommandOutput RunLint(const LintRequest& request);
 

@@ -4,6 +4,7 @@
 #define MCPOLICY_LINT_H_
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,10 @@ struct LintOptions {
   std::string baseline_file;        // drop the findings this baseline accepts
   std::string write_baseline_file;  // write every finding here (atomically); they then count as
                                     // accepted, so the run exits 0 unless mcpolicy failed
+
+  // Texts to lint instead of reading the file, keyed by the path as passed or found ("-" for
+  // standard input): lint --fix lints its fixed texts before writing them.
+  const std::map<std::string, std::string>* contents = nullptr;
 };
 
 // The catalog server a policy was judged against, and how it was chosen.

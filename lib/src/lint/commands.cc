@@ -1,6 +1,7 @@
 // lint, validate, rules and explain.
 #include <nlohmann/json.hpp>
 
+#include "fix/driver.h"
 #include "mcpolicy/commands.h"
 #include "mcpolicy/rules.h"
 
@@ -20,6 +21,7 @@ CommandOutput Finish(const LintResult& result, const ReportRequest& request) {
 CommandOutput RunLint(const LintRequest& request) {
   std::vector<std::string> paths = request.paths;
   if (paths.empty()) paths.push_back(".");
+  if (request.fix || request.diff) return RunLintFix(request);
   return Finish(LintPaths(paths, request.lint), request.output);
 }
 

@@ -206,7 +206,8 @@ struct FileOutcome {
 LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_name,
                uint64_t max_bytes, unsigned jobs, const Schema& schema, bool policy_mode,
                bool policies_only, LintConfiguration* configuration,
-               const std::string& server_flag = "") {
+               const std::string& server_flag = "",
+               const std::map<std::string, std::string>* contents = nullptr) {
   LintResult result;
   std::vector<Input> inputs;
   ExpandPaths(paths, stdin_name, inputs, result.errors);
@@ -214,7 +215,9 @@ LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_n
   ForEachParallel(inputs.size(), jobs, [&](size_t i) {
     const Input& in = inputs[i];
     FileOutcome& out = outcomes[i];
-    ReadResult read = ReadInput(in.path, max_bytes);
+    auto given = contents ? contents->find(in.path) : std::map<std::string, std::string>::const_iterator();
+    ReadResult read = contents && given != contents->end() ? ReadResult{true, given->second, ""}
+                                                           : ReadInput(in.path, max_bytes);
     if (!read.ok) {
       out.error = in.path == "-" ? in.display + read.error.substr(read.error.find(':')) : read.error;
       return;
@@ -280,7 +283,7 @@ LintResult LintPaths(const std::vector<std::string>& paths, const LintOptions& o
     return r;
   }
   return Run(paths, options.stdin_filename, options.max_bytes, options.jobs, *schema, true,
-             options.policies_only, &configuration, options.server);
+             options.policies_only, &configuration, options.server, options.contents);
 }
 
 std::vector<Diagnostic> LintText(const std::string& display_path, std::string text,

@@ -114,3 +114,20 @@ Category EffectiveCategory(const ResolvedTool& tool) {
 }
 
 }  // namespace mcpolicy::rules
+
+namespace mcpolicy::rules {
+
+std::vector<std::pair<std::string, Category>> OpenDangerousOperations(const ResolvedTool& tool) {
+  std::vector<std::pair<std::string, Category>> open;
+  if (!tool.catalog || !tool.rules) return open;
+  std::string path = "args." + tool.catalog->operation_argument;
+  for (const auto& [value, category] : tool.catalog->operations) {
+    if (DangerRank(category) >= DangerRank(Category::kDestructive) &&
+        !Stopped(*tool.rules, path, value)) {
+      open.emplace_back(value, category);
+    }
+  }
+  return open;
+}
+
+}  // namespace mcpolicy::rules

@@ -4,6 +4,8 @@
 #define MCPOLICY_RULES_CONTEXT_H_
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "lint/sink.h"
 #include "mcpolicy/config.h"
@@ -47,6 +49,9 @@ bool Judged(const ResolvedTool& tool);
 // there: a deny_if that matches it, or a require on strings that does not. Conditions mcpolicy
 // cannot evaluate against a string (lt, exists, ...) stop nothing.
 bool Stopped(const ToolRules& rules, std::string_view path, std::string_view value);
+// A multiplexer's destructive and financial operations its conditions leave open, in catalog
+// order (empty for any other tool).
+std::vector<std::pair<std::string, Category>> OpenDangerousOperations(const ResolvedTool& tool);
 // A multiplexer's worst operation its conditions leave open (read when all are stopped); any other
 // tool's category.
 Category EffectiveCategory(const ResolvedTool& tool);

@@ -10,13 +10,7 @@ void UnguardedMultiplexer::Check(const PolicyContext& context, DiagnosticSink& s
     }
     const std::string& argument = tool.catalog->operation_argument;
     std::string path = "args." + argument;
-    std::vector<std::pair<std::string, Category>> open;
-    for (const auto& [value, category] : tool.catalog->operations) {
-      if (DangerRank(category) >= DangerRank(Category::kDestructive) &&
-          !rules::Stopped(*tool.rules, path, value)) {
-        open.emplace_back(value, category);
-      }
-    }
+    std::vector<std::pair<std::string, Category>> open = rules::OpenDangerousOperations(tool);
     if (open.empty()) continue;
     std::string values, list;
     for (const auto& [value, category] : open) {

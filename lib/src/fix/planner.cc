@@ -1,0 +1,251 @@
+#include "fix/planner.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "fix/style.h"
+#include "mcpolicy/remedy.h"
+
+namespace mcpolicy::fix {
+namespace {
+
+// Canonical key orders new keys are placed by ({} = at the end).
+const std::vector<std::string_view> kRootOrder = {"version", "description", "default",
+                                                  "hide",    "all_tools",   "tools"};
+const std::vector<std::string_view> kToolOrder = {"require", "deny_if", "limits"};
+
+struct ObjectPlan {
+  std::set<uint32_t> removed;  // member ordinals
+  std::vector<std::pair<std::string, NewValue>> added;
+  const std::vector<std::string_view>* order = nullptr;  // null: added at the end
+};
+
+struct Member {
+  std::string_view name;
+  uint32_t key_offset;
+  uint32_t value_end;
+};
+
+std::vector<Member> MembersOf(const json::Document& doc, uint32_t object) {
+  std::vector<Member> members;
+  for (json::Member m : json::Value(&doc, object).members()) {
+    members.push_back({m.name(), m.key.offset(), doc.EndOffset(m.value.index())});
+  }
+  return members;
+}
+
+int Rank(const std::vector<std::string_view>& order, std::string_view key) {
+  auto it = std::find(order.begin(), order.end(), key);
+  return it == order.end() ? -1 : static_cast<int>(it - order.begin());
+}
+
+// The kept member a new key goes after (-1: before the first kept member).
+int Slot(const std::vector<Member>& members, const std::vector<bool>& kept,
+         const std::vector<std::string_view>* order, std::string_view key) {
+  int last_kept = -1;
+  for (int i = 0; i < static_cast<int>(members.size()); ++i) {
+    if (kept[i]) last_kept = i;
+  }
+  if (!order) return last_kept;
+  // After the kept member closest before the key in the canonical order, else before the first
+  // one after it.
+  int rank = Rank(*order, key);
+  int after = -1, after_rank = -1;
+  for (int i = 0; i < static_cast<int>(members.size()); ++i) {
+    int r = Rank(*order, members[i].name);
+    if (kept[i] && r >= 0 && r >= after_rank && r < rank) after = i, after_rank = r;
+  }
+  if (after >= 0) return after;
+  int previous_kept = -1;
+  for (int i = 0; i < static_cast<int>(members.size()); ++i) {
+    if (!kept[i]) continue;
+    if (Rank(*order, members[i].name) > rank) return previous_kept;
+    previous_kept = i;
+  }
+  return last_kept;
+}
+
+// Whether a container now empty should open over lines: its parent does.
+bool SpreadEmpty(const json::Document& doc, uint32_t index) {
+  uint32_t parent = ParentOf(doc, index);
+  return parent != kNoParent && !IsOneLine(doc, parent);
+}
+
+void RenderObject(const json::Document& doc, const SourceStyle& style, uint32_t object,
+                  const ObjectPlan& plan, std::vector<TextEdit>& edits) {
+  std::vector<Member> members = MembersOf(doc, object);
+  std::vector<bool> kept(members.size());
+  bool any_kept = false;
+  for (size_t i = 0; i < members.size(); ++i) {
+    kept[i] = !plan.removed.count(static_cast<uint32_t>(i));
+    any_kept |= kept[i];
+  }
+  uint32_t begin = doc.nodes()[object].offset;
+  if (!any_kept) {
+    bool spread = members.empty() ? SpreadEmpty(doc, object) : !IsOneLine(doc, object);
+    edits.push_back({begin, doc.EndOffset(object),
+                     Render(NewValue::Object(plan.added), style, spread, LineIndent(doc, begin))});
+    return;
+  }
+  bool one_line = IsOneLine(doc, object);
+  std::string indent = LineIndent(doc, members.front().key_offset);
+  // Removed runs, with the comma before the last member or after any other.
+  for (size_t i = 0; i < members.size();) {
+    if (kept[i]) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j + 1 < members.size() && !kept[j + 1]) ++j;
+    if (j + 1 < members.size()) {
+      edits.push_back({members[i].key_offset, members[j + 1].key_offset, ""});
+    } else {
+      edits.push_back({members[i - 1].value_end, members[j].value_end, ""});
+    }
+    i = j + 1;
+  }
+  // New members, one edit per slot, in the order they were added.
+  std::map<int, std::vector<std::string>> slots;
+  for (const auto& [key, value] : plan.added) {
+    slots[Slot(members, kept, plan.order, key)].push_back(
+        RenderMember(key, value, style, !one_line, indent));
+  }
+  std::string separator = one_line ? style.comma : "," + style.newline + indent;
+  for (const auto& [slot, texts] : slots) {
+    int next = slot + 1;
+    while (next < static_cast<int>(members.size()) && !kept[next]) ++next;
+    std::string text;
+    if (next < static_cast<int>(members.size())) {  // before the next kept member
+      for (const std::string& t : texts) text += t + separator;
+      edits.push_back({members[next].key_offset, members[next].key_offset, text});
+    } else {  // after the last kept member
+      for (const std::string& t : texts) text += separator + t;
+      edits.push_back({members[slot].value_end, members[slot].value_end, text});
+    }
+  }
+}
+
+void RenderArray(const json::Document& doc, const SourceStyle& style, uint32_t array,
+                 const std::vector<NewValue>& appended, std::vector<TextEdit>& edits) {
+  json::Value value(&doc, array);
+  uint32_t begin = value.offset();
+  if (value.size() == 0) {
+    edits.push_back({begin, doc.EndOffset(array),
+                     Render(NewValue::Array(appended), style, SpreadEmpty(doc, array),
+                            LineIndent(doc, begin))});
+    return;
+  }
+  json::Value first, last;
+  for (json::Value e : value.elements()) {
+    if (!first.valid()) first = e;
+    last = e;
+  }
+  bool one_line = IsOneLine(doc, array);
+  std::string indent = LineIndent(doc, first.offset());
+  std::string text;
+  for (const NewValue& e : appended) {
+    text += one_line ? style.comma : "," + style.newline + indent;
+    text += Render(e, style, !one_line, indent);
+  }
+  uint32_t end = doc.EndOffset(last.index());
+  edits.push_back({end, end, text});
+}
+
+NewValue LimitValue(const std::string& tool, const Treatment& t) {
+  return NewValue::Object({{"counter", NewValue::String(CounterName(tool))},
+                           {"window", NewValue::String(WindowName(t.window))},
+                           {"max", NewValue::Raw(std::to_string(t.max))},
+                           {"scope", NewValue::String("grant")}});
+}
+
+NewValue GuardValue(const Remedy& r) {
+  std::vector<NewValue> values;
+  for (const std::string& v : r.values) values.push_back(NewValue::String(v));
+  return NewValue::Object({{"path", NewValue::String(r.path)},
+                           {"op", NewValue::String("in")},
+                           {"value", NewValue::Array(std::move(values))}});
+}
+
+uint32_t OrdinalOf(const json::Document& doc, uint32_t object, uint32_t key_node) {
+  uint32_t ordinal = 0;
+  for (json::Member m : json::Value(&doc, object).members()) {
+    if (m.key.index() == key_node) return ordinal;
+    ++ordinal;
+  }
+  return UINT32_MAX;
+}
+
+}  // namespace
+
+std::string PlanEdits(const json::Document& doc, const Policy& policy,
+                      const std::vector<Remedy>& remedies, std::vector<TextEdit>& edits) {
+  json::Value root = doc.root();
+  if (!root.is_object()) return "the policy is not an object";
+  std::map<uint32_t, ObjectPlan> objects;
+  std::map<uint32_t, std::vector<NewValue>> arrays;
+  std::vector<TextEdit> out;
+  std::set<std::string> hidden;
+  std::vector<NewValue> hide_names;
+  for (const Remedy& r : remedies) {
+    if (r.kind != Remedy::Kind::kHide || !hidden.insert(r.tool).second) continue;
+    if (!policy.FindHidden(r.tool)) hide_names.push_back(NewValue::String(r.tool));
+    if (const ToolRules* tool = policy.FindTool(r.tool)) {
+      objects[policy.tools_node].removed.insert(OrdinalOf(doc, policy.tools_node, tool->key_node));
+    }
+  }
+  if (!hide_names.empty()) {
+    json::Value hide = root.Find("hide");
+    if (hide.is_array()) {
+      for (NewValue& v : hide_names) arrays[hide.index()].push_back(std::move(v));
+    } else if (!hide.valid()) {
+      objects[0].order = &kRootOrder;
+      objects[0].added.emplace_back("hide", NewValue::Array(std::move(hide_names)));
+    } else {
+      return "\"hide\" is not an array";
+    }
+  }
+  for (const Remedy& r : remedies) {
+    if (r.kind == Remedy::Kind::kHide || hidden.count(r.tool)) continue;
+    if (r.kind == Remedy::Kind::kDenyByDefault) {
+      if (policy.default_node == kNoNode) return "\"default\" is missing";
+      out.push_back({doc.nodes()[policy.default_node].offset, doc.EndOffset(policy.default_node),
+                     "\"deny\""});
+      if (r.values.empty()) continue;
+      std::vector<std::pair<std::string, NewValue>> listed;
+      for (const std::string& name : r.values) listed.emplace_back(name, NewValue::Object());
+      if (policy.tools_node != kNoNode) {
+        auto& added = objects[policy.tools_node].added;
+        added.insert(added.end(), listed.begin(), listed.end());
+      } else if (!root.Find("tools").valid()) {
+        objects[0].order = &kRootOrder;
+        objects[0].added.emplace_back("tools", NewValue::Object(std::move(listed)));
+      } else {
+        return "\"tools\" is not an object";
+      }
+      continue;
+    }
+    const ToolRules* tool = policy.FindTool(r.tool);
+    if (!tool) continue;
+    bool limit = r.kind == Remedy::Kind::kAddLimit;
+    std::string key = limit ? "limits" : "deny_if";
+    NewValue element = limit ? LimitValue(r.tool, r.limit) : GuardValue(r);
+    json::Value existing = json::Value(&doc, tool->value_node).Find(key);
+    if (existing.is_array()) {
+      arrays[existing.index()].push_back(std::move(element));
+    } else if (!existing.valid()) {
+      ObjectPlan& plan = objects[tool->value_node];
+      plan.order = &kToolOrder;
+      plan.added.emplace_back(key, NewValue::Array({std::move(element)}));
+    } else {
+      return "\"" + key + "\" of " + r.tool + " is not an array";
+    }
+  }
+  SourceStyle style = DetectStyle(doc);
+  for (const auto& [object, plan] : objects) RenderObject(doc, style, object, plan, out);
+  for (const auto& [array, appended] : arrays) RenderArray(doc, style, array, appended, out);
+  edits.insert(edits.end(), out.begin(), out.end());
+  return "";
+}
+
+}  // namespace mcpolicy::fix

@@ -1,0 +1,1 @@
+file(COPY ${CASE}/../../../../examples/kestra-risky.json DESTINATION ${WORK_DIR})

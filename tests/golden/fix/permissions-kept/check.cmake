@@ -1,0 +1,12 @@
+execute_process(COMMAND stat -c %a ${WORK_DIR}/policy.json OUTPUT_VARIABLE mode
+                OUTPUT_STRIP_TRAILING_WHITESPACE)
+if(NOT mode STREQUAL "640")
+  message("policy.json has mode ${mode} after --fix, expected 640")
+  set(failed TRUE)
+endif()
+file(READ ${WORK_DIR}/policy.json fixed)
+file(READ ${CASE}/files/policy.json original)
+if(fixed STREQUAL original)
+  message("policy.json was not rewritten")
+  set(failed TRUE)
+endif()
