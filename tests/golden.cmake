@@ -8,8 +8,8 @@
 #                    directory of the run
 #   setup.cmake      included before the run with WORK_DIR (the scratch directory), CASE and
 #                    MCPOLICY set: make FIFOs, symlinks or large generated inputs there
-#   expected-files/  each file in it must equal the file of the same relative path in the scratch
-#                    directory after the run (rewritten by MCPOLICY_UPDATE_GOLDEN=1)
+#   expected-files/  each file in it must equal, byte for byte, the file of the same relative path
+#                    in the scratch directory after the run (rewritten by MCPOLICY_UPDATE_GOLDEN=1)
 #   check.cmake      included after the run (same variables plus RC, OUT, ERR); FATAL_ERROR fails
 #   timeout          seconds the run may take (default 20)
 file(GLOB_RECURSE MCPOLICY_GOLDEN_ARGS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/golden/*/args)

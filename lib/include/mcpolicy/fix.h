@@ -35,7 +35,8 @@ struct TextEdit {
 // Returns false, leaving `text` alone, when two edits overlap or one lies outside the text.
 bool ApplyEdits(std::string& text, std::vector<TextEdit> edits);
 
-// A unified diff of two texts by lines, "--- a/<path>" / "+++ b/<path>", hunks with `context`
+// A unified diff of two texts by lines, "--- a/<path>" / "+++ b/<path>" ("--- a/tmp/x.json" for
+// "/tmp/x.json"), hunks with `context`
 // lines of context; "" when the texts are equal. A last line without a newline is marked
 // "\ No newline at end of file".
 std::string UnifiedDiff(std::string_view path, std::string_view before, std::string_view after,

@@ -83,7 +83,11 @@ std::string UnifiedDiff(std::string_view path, std::string_view before, std::str
   if (before == after) return "";
   std::vector<std::string_view> a = SplitLines(before), b = SplitLines(after);
   std::vector<Op> ops = Script(a, b);
-  std::string out = "--- a/" + std::string(path) + "\n+++ b/" + std::string(path) + "\n";
+  // git's a/ and b/ prefixes for relative paths; an absolute path is printed as it is.
+  std::string_view sep = path.starts_with('/') ? "" : "/";
+  std::string out;
+  out.append("--- a").append(sep).append(path).append("\n");
+  out.append("+++ b").append(sep).append(path).append("\n");
   // Position of each op in a and b.
   std::vector<int> ai(ops.size() + 1), bi(ops.size() + 1);
   for (size_t i = 0; i < ops.size(); ++i) {
