@@ -113,6 +113,9 @@ class Classifier {
   bool ok() const { return error_.empty(); }
   // One sentence saying why the lexicon was rejected; empty when ok().
   const std::string& error() const { return error_; }
+  // The compiled vocabulary (nullptr when !ok()), for callers that classify parts of a tool,
+  // such as a multiplexer's operation values.
+  const classify::Lexicon* lexicon() const { return lexicon_.get(); }
 
   Classification Classify(const ToolInfo& tool) const;
 

@@ -6,7 +6,6 @@
 #include "classify/analyzer.h"
 #include "classify/lexicon.h"
 #include "mcpolicy/catalog.h"
-#include "mcpolicy/embedded.h"
 
 namespace mcpolicy {
 namespace {
@@ -84,18 +83,16 @@ void DecideMultiplexer(const std::string& argument, const Operations& operations
   }
 }
 
-HeuristicDecider::HeuristicDecider() {
-  std::string error;
-  lexicon_ = classify::Lexicon::Compile(embedded::Find("catalog/lexicon.json"), &error);
-}
+HeuristicDecider::HeuristicDecider() = default;
 
 HeuristicDecider::~HeuristicDecider() = default;
 
 std::optional<std::pair<std::string, Operations>> HeuristicDecider::OperationsOf(
     const ToolInfo& tool) const {
-  if (!lexicon_) return std::nullopt;
+  const classify::Lexicon* lexicon = classifier_.lexicon();
+  if (!lexicon) return std::nullopt;
   for (const EnumProperty& e : tool.enums) {
-    const std::vector<std::string>& selectors = lexicon_->selector_properties();
+    const std::vector<std::string>& selectors = lexicon->selector_properties();
     if (e.values.size() < 2 ||
         std::none_of(selectors.begin(), selectors.end(),
                      [&](const std::string& s) { return EqualsIgnoreCase(s, e.name); })) {
@@ -103,7 +100,7 @@ std::optional<std::pair<std::string, Operations>> HeuristicDecider::OperationsOf
     }
     Operations operations;
     for (std::string_view value : e.values) {
-      std::optional<Category> c = classify::OperationCategory(*lexicon_, value);
+      std::optional<Category> c = classify::OperationCategory(*lexicon, value);
       if (!c) break;  // one value of unknown effect: the tool is judged as a whole instead
       operations.emplace_back(std::string(value), *c);
     }

@@ -49,7 +49,6 @@ class HeuristicDecider {
 
  private:
   Classifier classifier_;
-  std::unique_ptr<const classify::Lexicon> lexicon_;  // for operation words and selector names
 };
 
 }  // namespace recommend
