@@ -88,17 +88,41 @@ Value Value::Find(std::string_view name) const {
   return found;
 }
 
+void Document::IndexColumns() {
+  bool long_line = false;
+  for (size_t i = 0; i < line_starts_.size() && !long_line; ++i) {
+    size_t end = i + 1 < line_starts_.size() ? line_starts_[i + 1] : text_.size();
+    long_line = end - line_starts_[i] > 2 * kColumnBlock;
+  }
+  if (!long_line) return;
+  column_blocks_.reserve(text_.size() / kColumnBlock + 1);
+  uint32_t before = 0;
+  for (size_t block = 0; block <= text_.size(); block += kColumnBlock) {
+    column_blocks_.push_back(before);
+    before += static_cast<uint32_t>(
+        utf8::CodePoints(std::string_view(text_).substr(block, kColumnBlock)));
+  }
+}
+
 Location Document::Locate(uint32_t offset) const {
   if (line_starts_.empty()) return {1, 1};
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   size_t line = (it == line_starts_.begin()) ? 0 : static_cast<size_t>(it - line_starts_.begin()) - 1;
   uint32_t start = line_starts_[line];
   uint32_t end = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
-  uint32_t column = 1;
-  if (end > start) {
-    column += static_cast<uint32_t>(utf8::CodePoints(std::string_view(text_).substr(start, end - start)));
+  if (end <= start) return {static_cast<uint32_t>(line + 1), 1};
+  std::string_view text(text_);
+  if (column_blocks_.empty() || end - start <= 2 * kColumnBlock) {
+    return {static_cast<uint32_t>(line + 1),
+            1 + static_cast<uint32_t>(utf8::CodePoints(text.substr(start, end - start)))};
   }
-  return {static_cast<uint32_t>(line + 1), column};
+  auto code_points_before = [&](uint32_t at) {
+    uint32_t block = at / kColumnBlock;
+    return column_blocks_[block] +
+           static_cast<uint32_t>(utf8::CodePoints(
+               text.substr(size_t{block} * kColumnBlock, at - block * kColumnBlock)));
+  };
+  return {static_cast<uint32_t>(line + 1), 1 + code_points_before(end) - code_points_before(start)};
 }
 
 std::string_view Document::LineText(uint32_t line) const {
