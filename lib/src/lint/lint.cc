@@ -326,6 +326,7 @@ LintResult ValidatePaths(const std::string& schema_path, const std::vector<std::
   fs::path dir = fs::path(schema_path).parent_path();
   schema_options.base_directory =
       options.remote_directory.empty() ? (dir.empty() ? "." : dir.string()) : options.remote_directory;
+  schema_options.max_document_bytes = options.max_bytes;
   SchemaCompileResult compiled = Schema::Compile(std::move(doc), schema_options);
   if (!compiled.ok()) {
     for (const SchemaCompileError& e : compiled.errors) {
