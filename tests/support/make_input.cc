@@ -1,9 +1,14 @@
-// Writes large or binary test inputs at test time, so none is committed (golden cases call it from
-// setup.cmake as ${MAKE_INPUT}; CMake alone is too slow to number 300,000 items):
-//   make_input FILE numbered N HEAD ITEM SEP TAIL   HEAD, then N copies of ITEM joined by SEP with
-//                                                   every '#' in ITEM replaced by the 0-based
-//                                                   index (zero-padded to 6 digits), then TAIL
-//   make_input FILE random N SEED                   N pseudo-random bytes (the same for a seed)
+// Writes large or binary test inputs at test time, so none is committed (golden
+// cases call it from setup.cmake as ${MAKE_INPUT}; CMake alone is too slow to
+// number 300,000 items):
+//   make_input FILE numbered N HEAD ITEM SEP TAIL   HEAD, then N copies of ITEM
+//   joined by SEP with
+//                                                   every '#' in ITEM replaced
+//                                                   by the 0-based index
+//                                                   (zero-padded to 6 digits),
+//                                                   then TAIL
+//   make_input FILE random N SEED                   N pseudo-random bytes (the
+//   same for a seed)
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>

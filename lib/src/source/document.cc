@@ -128,7 +128,12 @@ Location Document::Locate(uint32_t offset) const {
 std::string_view Document::LineText(uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   size_t start = line_starts_[line - 1];
-  size_t end = text_.find('\n', start);
+  // Every '\n' of a parsed document starts a recorded line, so a line ends where the next one
+  // starts, or at the end of the text: no scan, and LineText is O(1) per finding even on a long
+  // minified line. After a parse error, lines past the error were not recorded: scan.
+  size_t end = line < line_starts_.size() ? line_starts_[line] - 1
+               : ok()                     ? text_.size()
+                                          : text_.find('\n', start);
   if (end == std::string::npos) end = text_.size();
   if (end > start && text_[end - 1] == '\r') --end;
   return std::string_view(text_).substr(start, end - start);
