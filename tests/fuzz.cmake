@@ -1,4 +1,5 @@
-# Fuzz targets (tests/fuzz/*_fuzzer.cc, each defining LLVMFuzzerTestOneInput).
+# Fuzz targets (tests/fuzz/*_fuzzer.cc, each defining LLVMFuzzerTestOneInput; they may use the
+# library's internal headers under lib/src, e.g. tool_input_fuzzer.cc).
 #
 # Every build: each target is linked with tests/fuzz/fuzz_driver.cc into fuzz_replay_<target> and
 # its corpus, tests/fuzz/corpus/<target>/ (seeds and every crasher found so far), is replayed as an
@@ -32,12 +33,14 @@ foreach(source IN LISTS MCPOLICY_FUZZ_SOURCES)
 
   add_executable(fuzz_replay_${name} ${source} ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_driver.cc)
   target_link_libraries(fuzz_replay_${name} PRIVATE mcpolicy_lib mcpolicy_warnings mcpolicy_sanitizers)
+  target_include_directories(fuzz_replay_${name} PRIVATE ${PROJECT_SOURCE_DIR}/lib/src)
   add_test(NAME "fuzz corpus: ${name}" COMMAND fuzz_replay_${name} ${corpus})
   set_tests_properties("fuzz corpus: ${name}" PROPERTIES TIMEOUT 120)
 
   if(mcpolicy_libfuzzer)
     add_executable(fuzz_${name} ${source})
     target_link_libraries(fuzz_${name} PRIVATE mcpolicy_lib mcpolicy_warnings mcpolicy_sanitizers)
+    target_include_directories(fuzz_${name} PRIVATE ${PROJECT_SOURCE_DIR}/lib/src)
     target_compile_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
     target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
   endif()

@@ -27,9 +27,18 @@ struct Diagnostic {
   uint32_t end_column = 0;
   std::string pointer;  // RFC 6901 pointer of the node the finding is about ("" = root)
   std::string message;
-  std::string source_line;    // the text of `line`, for the caret display
+  std::string source_line;    // the text of `line` (or a window of it), for the caret display
+  uint32_t source_column = 1;  // column of source_line's first code point
+  bool source_line_cut = false;  // the line goes on after source_line
   std::string suppression;    // non-empty: suppressed, with this justification
 };
+
+// Source lines are shown as a window of kSnippetColumns code points starting kSnippetLead before
+// the finding's column. A line longer than kMaxSourceLineBytes is stored as that window only, so
+// many findings on one long (minified) line cost no more than findings on short lines.
+constexpr size_t kSnippetColumns = 160;
+constexpr size_t kSnippetLead = 40;
+constexpr size_t kMaxSourceLineBytes = 1024;
 
 // Deterministic report order: path, line, column, rule, message.
 bool DiagnosticLess(const Diagnostic& a, const Diagnostic& b);

@@ -216,11 +216,16 @@ class Document {
  private:
   Document() = default;
   friend class Parser;
+  // Fills column_blocks_ when some line is long, so that Locate costs O(kColumnBlock), not
+  // O(line length): a minified file with many findings on its one line stays linear.
+  void IndexColumns();
+  static constexpr uint32_t kColumnBlock = 1024;
 
   std::string text_;
   std::string arena_;                   // decoded strings that contained escapes
   std::vector<Node> nodes_;
   std::vector<uint32_t> line_starts_;  // byte offset of each line's first byte
+  std::vector<uint32_t> column_blocks_;  // code points before each kColumnBlock-byte block
   std::vector<DuplicateKey> duplicates_;
   std::optional<ParseError> error_;
   mutable std::vector<uint32_t> parents_;  // built on first PointerOf call

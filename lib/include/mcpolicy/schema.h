@@ -57,6 +57,8 @@ struct SchemaOptions {
   std::vector<Mapping> mappings;
   // A $ref that resolves to a relative path (no scheme) is read from this directory when non-empty.
   std::string base_directory;
+  // Largest schema file a $ref may read (a FIFO, device or directory is never read).
+  uint64_t max_document_bytes = 64ull << 20;
   // Documents known by URI (embedded schemas), consulted before any file. The draft-07
   // meta-schema (http://json-schema.org/draft-07/schema) is always known.
   std::vector<std::pair<std::string, std::string>> documents;  // {uri, JSON text}

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -125,6 +126,9 @@ class ToolReader::Source {
     }
   }
 
+  // What has been read and not consumed yet.
+  std::string_view Buffered() const { return std::string_view(buf_).substr(pos_); }
+
   // Everything not consumed yet; false when reading fails or it exceeds `max` bytes.
   bool ReadRest(uint64_t max, std::string& out, std::string& error) {
     while (!eof_) {
@@ -183,13 +187,14 @@ ToolReader::ToolReader(std::string path, std::string display, uint64_t max_bytes
     source_ = std::make_unique<Source>(STDIN_FILENO, false);
     return;
   }
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  struct stat st;
+  std::string error;
+  int fd = OpenRegularFile(path, &error);
   if (fd < 0) {
-    Fail(0, 0, std::strerror(errno));
-  } else if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    close(fd);
-    Fail(0, 0, "is a directory");
+    // OpenRegularFile names the path; the reader's messages start with `display_`.
+    std::string why = error.substr(std::min(error.size(), path.size() + 2));
+    struct stat st;
+    if (stat(path.c_str(), &st) == 0 && S_ISFIFO(st.st_mode)) why += " (pipe into --tools - instead)";
+    Fail(0, 0, why);
   } else {
     source_ = std::make_unique<Source>(fd, true);
   }
@@ -240,6 +245,18 @@ bool ToolReader::Start() {
       return true;
     }
   } else if (first != '[') {
+    // Plain text is never binary: one message instead of one per garbled line.
+    std::string_view head = source_->Buffered();
+    if (size_t nul = head.find('\0'); nul != std::string_view::npos) {
+      std::string_view before = head.substr(0, nul);
+      size_t line_start = before.rfind('\n');
+      line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+      Fail(static_cast<uint32_t>(std::count(before.begin(), before.end(), '\n') + 1),
+           static_cast<uint32_t>(nul - line_start + 1),
+           "NUL byte: this is binary data or UTF-16/UTF-32 text, not tool names (save the list as "
+           "UTF-8)");
+      return false;
+    }
     form_ = InputForm::kText;
     return true;
   }
@@ -381,7 +398,7 @@ bool ToolReader::NextFromLines(size_t max_tools, ToolBatch& batch) {
 }
 
 void ToolReader::AddTools(json::Value value, uint32_t line_base, ToolBatch& batch) {
-  json::Location loc = value.location();
+  json::Location loc = value.location();  // one per JSONL line: cheap
   uint32_t line = line_base + loc.line - 1;
   if (!value.is_object()) {
     Skip(line, loc.column, "expected a tool object, found " + std::string(json::TypeName(value.type())));
@@ -407,16 +424,17 @@ void ToolReader::AddTools(json::Value value, uint32_t line_base, ToolBatch& batc
   AddTool(value, line_base, batch);
 }
 
+// Positions are computed only for skipped tools: a location costs a scan of its line.
 void ToolReader::AddTool(json::Value tool, uint32_t line_base, ToolBatch& batch) {
-  json::Location loc = tool.location();
-  uint32_t line = line_base + loc.line - 1;
   if (!tool.is_object()) {
-    Skip(line, loc.column, "expected a tool object, found " + std::string(json::TypeName(tool.type())));
+    json::Location loc = tool.location();
+    Skip(line_base + loc.line - 1, loc.column,
+         "expected a tool object, found " + std::string(json::TypeName(tool.type())));
     return;
   }
   json::Value name = tool.Find("name");
   if (!name.is_string() || name.as_string().empty()) {
-    json::Location at = name.valid() ? name.location() : loc;
+    json::Location at = name.valid() ? name.location() : tool.location();
     Skip(line_base + at.line - 1, at.column,
          name.valid() ? "a tool's \"name\" must be a non-empty string" : "tool object has no \"name\"");
     return;

@@ -54,7 +54,12 @@ void ExpandPaths(const std::vector<std::string>& paths, const std::string& stdin
           found.push_back(it->path().generic_string());
         }
       }
-      if (ec) errors.push_back(path + ": " + ec.message());
+      if (ec) {
+        errors.push_back(path + ": " + ec.message());
+      } else if (found.empty()) {
+        errors.push_back(path + ": is a directory with no .json files (hidden directories and "
+                                "node_modules are not searched)");
+      }
       std::sort(found.begin(), found.end());
       for (std::string& f : found) inputs.push_back({f, f, false});
       continue;
@@ -324,6 +329,7 @@ LintResult ValidatePaths(const std::string& schema_path, const std::vector<std::
   fs::path dir = fs::path(schema_path).parent_path();
   schema_options.base_directory =
       options.remote_directory.empty() ? (dir.empty() ? "." : dir.string()) : options.remote_directory;
+  schema_options.max_document_bytes = options.max_bytes;
   SchemaCompileResult compiled = Schema::Compile(std::move(doc), schema_options);
   if (!compiled.ok()) {
     for (const SchemaCompileError& e : compiled.errors) {

@@ -1,5 +1,7 @@
 #include "lint/sink.h"
 
+#include <algorithm>
+
 #include "mcpolicy/rules.h"
 
 namespace mcpolicy {
@@ -23,7 +25,26 @@ void DiagnosticSink::ReportAtOffset(std::string_view rule, uint32_t offset, uint
   d.column = begin.column;
   d.end_line = end.line;
   d.end_column = end.column;
-  d.source_line = std::string(doc_->LineText(begin.line));
+  std::string_view line = doc_->LineText(begin.line);
+  if (line.size() <= kMaxSourceLineBytes) {
+    d.source_line = std::string(line);
+  } else {
+    auto continues = [&](size_t i) { return (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80; };
+    size_t caret = std::min<size_t>(offset - (line.data() - doc_->text().data()), line.size());
+    size_t from = caret;
+    uint32_t lead = 0;
+    while (from > 0 && lead < kSnippetLead) {
+      do --from; while (from > 0 && continues(from));
+      ++lead;
+    }
+    size_t to = from;
+    for (size_t shown = 0; to < line.size() && shown < kSnippetColumns; ++shown) {
+      do ++to; while (to < line.size() && continues(to));
+    }
+    d.source_line = std::string(line.substr(from, to - from));
+    d.source_column = begin.column - lead;
+    d.source_line_cut = to < line.size();
+  }
   out_.push_back(std::move(d));
 }
 

@@ -1,4 +1,5 @@
 // path:line:col: severity: message [rule], the source line, a caret under the span, a summary.
+#include <algorithm>
 #include <string>
 
 #include "mcpolicy/report.h"
@@ -6,8 +7,6 @@
 
 namespace mcpolicy {
 namespace {
-
-constexpr size_t kMaxShownColumns = 160;  // longer lines are shown as a window around the caret
 
 struct Style {
   bool on;
@@ -59,17 +58,20 @@ std::string Printable(std::string_view line) {
 
 // The source line (or a window of it) and a caret line underlining [column, end_column).
 void AppendSnippet(const Diagnostic& d, const Style& style, std::string& out) {
-  if (d.line == 0 || d.source_line.empty()) return;
+  if (d.line == 0 || d.source_line.empty() || d.column < d.source_column) return;
   std::string printable = Printable(d.source_line);
   std::string_view line = printable;
-  size_t first = d.column - 1;  // code points
-  size_t last = (d.end_line == d.line && d.end_column > d.column) ? d.end_column - 1 : first + 1;
+  size_t first = d.column - d.source_column;  // code points into source_line
+  size_t last = (d.end_line == d.line && d.end_column > d.column) ? d.end_column - d.source_column
+                                                                   : first + 1;
   size_t total = utf8::CodePoints(line);
+  last = std::min(last, std::max(total, first + 1));
   size_t window_begin = 0;
-  std::string prefix, suffix;
-  if (total > kMaxShownColumns) {
-    window_begin = first > 40 ? first - 40 : 0;
-    size_t window_end = std::min(total, window_begin + kMaxShownColumns);
+  std::string prefix = d.source_column > 1 ? "..." : "";
+  std::string suffix = d.source_line_cut ? "..." : "";
+  if (total > kSnippetColumns) {
+    window_begin = first > kSnippetLead ? first - kSnippetLead : 0;
+    size_t window_end = std::min(total, window_begin + kSnippetColumns);
     if (window_begin > 0) prefix = "...";
     if (window_end < total) suffix = "...";
     line = line.substr(ByteOfCodePoint(line, window_begin),
@@ -85,7 +87,7 @@ void AppendSnippet(const Diagnostic& d, const Style& style, std::string& out) {
     out.push_back(c == '\t' ? '\t' : ' ');
   }
   std::string marks = "^";
-  if (last > first + 1) marks += std::string(std::min<size_t>(last - first - 1, kMaxShownColumns), '~');
+  if (last > first + 1) marks += std::string(std::min<size_t>(last - first - 1, kSnippetColumns), '~');
   out += style.Wrap("1;32", marks) + "\n";
 }
 

@@ -46,6 +46,17 @@ bool Stopped(const ToolRules& rules, std::string_view path, std::string_view val
 
 std::string Quote(std::string_view name) {
   std::string out;
+  // No valid MCP tool name is longer than 128 characters: a longer one (a 10 MB key) is shown
+  // by its first 64 code points, so one finding cannot flood the report.
+  constexpr size_t kShown = 64;
+  if (name.size() > 128) {
+    size_t end = 0;
+    for (size_t points = 0; end < name.size(); ++end) {
+      if ((static_cast<unsigned char>(name[end]) & 0xC0) != 0x80 && points++ == kShown) break;
+    }
+    json::AppendQuoted(out, std::string(name.substr(0, end)) + "...");
+    return out;
+  }
   json::AppendQuoted(out, name);
   return out;
 }

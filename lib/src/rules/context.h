@@ -30,7 +30,8 @@ void RunCheck(const PolicyContext& context, DiagnosticSink& sink) {
 
 namespace rules {
 
-// `"name"` as a JSON string literal, for messages.
+// `"name"` as a JSON string literal, for messages; a name over 128 bytes is cut to 64 code points
+// and "...".
 std::string Quote(std::string_view name);
 // `execute tool "execute_flow"`, with " (judged by its name)" when the heuristic decided. A
 // multiplexer is named by its EffectiveCategory.

@@ -1,6 +1,7 @@
 #include "schema/messages.h"
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 #include <utility>
 
@@ -148,8 +149,12 @@ void ReportSteps(Errors* out, uint32_t s, Value v, uint32_t depth) {
 }
 
 void ReportType(Errors* out, const Node& n, uint32_t s, Value v, uint32_t depth) {
-  Emitted& e = Add(out, s, v, depth, "type",
-                   "expected " + TypeList(n.types) + ", found " + std::string(InstanceType(v)));
+  std::string found(InstanceType(v));
+  // 1e400 is not "a number that is not an integer": it is beyond what any double holds.
+  if (v.is_number() && !std::isfinite(v.as_number())) {
+    found = Render(v) + ", a number too large to represent";
+  }
+  Emitted& e = Add(out, s, v, depth, "type", "expected " + TypeList(n.types) + ", found " + found);
   e.expected_types = n.types;
   e.offending = Render(v);
 }

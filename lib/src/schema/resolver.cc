@@ -1,9 +1,8 @@
 // $id and $ref: which schema a reference names, loading the documents it needs on demand.
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <utility>
 
+#include "mcpolicy/io.h"
 #include "schema/compiler.h"
 #include "schema/uri.h"
 
@@ -45,12 +44,14 @@ void ForEachSubschema(Value schema, Fn fn) {
   }
 }
 
-bool ReadFile(const std::string& path, std::string* text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  *text = buffer.str();
+// Reads a $ref's file as every input is read: a FIFO or device named by a $ref must not block.
+bool ReadFile(const std::string& path, uint64_t max_bytes, std::string* text, std::string* error) {
+  ReadResult read = ReadInput(path, max_bytes);
+  if (!read.ok) {
+    *error = read.error;
+    return false;
+  }
+  *text = std::move(read.data);
   return true;
 }
 
@@ -111,21 +112,21 @@ bool Compiler::LoadDocument(const std::string& uri, std::string* why) {
     text = std::string(Draft07MetaSchema());
     found = true;
   }
-  std::string path;
+  std::string path, error;
   for (size_t i = 0; !found && i < options_.mappings.size(); ++i) {
     const auto& m = options_.mappings[i];
     if (!m.prefix.empty() && uri.starts_with(m.prefix)) {
       path = JoinPath(m.directory, std::string_view(uri).substr(m.prefix.size()));
-      found = ReadFile(path, &text);
+      found = ReadFile(path, options_.max_document_bytes, &text, &error);
     }
   }
   if (!found && !options_.base_directory.empty() && !SplitUri(uri).has_scheme &&
       !uri.empty()) {
     path = JoinPath(options_.base_directory, uri);
-    found = ReadFile(path, &text);
+    found = ReadFile(path, options_.max_document_bytes, &text, &error);
   }
   if (!found) {
-    *why = path.empty() ? "no document is known by that URI" : "cannot read " + path;
+    *why = path.empty() ? "no document is known by that URI" : "cannot read " + error;
     return false;
   }
   json::Document doc = json::Document::Parse(std::move(text));

@@ -88,23 +88,52 @@ Value Value::Find(std::string_view name) const {
   return found;
 }
 
+void Document::IndexColumns() {
+  bool long_line = false;
+  for (size_t i = 0; i < line_starts_.size() && !long_line; ++i) {
+    size_t end = i + 1 < line_starts_.size() ? line_starts_[i + 1] : text_.size();
+    long_line = end - line_starts_[i] > 2 * kColumnBlock;
+  }
+  if (!long_line) return;
+  column_blocks_.reserve(text_.size() / kColumnBlock + 1);
+  uint32_t before = 0;
+  for (size_t block = 0; block <= text_.size(); block += kColumnBlock) {
+    column_blocks_.push_back(before);
+    before += static_cast<uint32_t>(
+        utf8::CodePoints(std::string_view(text_).substr(block, kColumnBlock)));
+  }
+}
+
 Location Document::Locate(uint32_t offset) const {
   if (line_starts_.empty()) return {1, 1};
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   size_t line = (it == line_starts_.begin()) ? 0 : static_cast<size_t>(it - line_starts_.begin()) - 1;
   uint32_t start = line_starts_[line];
   uint32_t end = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
-  uint32_t column = 1;
-  if (end > start) {
-    column += static_cast<uint32_t>(utf8::CodePoints(std::string_view(text_).substr(start, end - start)));
+  if (end <= start) return {static_cast<uint32_t>(line + 1), 1};
+  std::string_view text(text_);
+  if (column_blocks_.empty() || end - start <= 2 * kColumnBlock) {
+    return {static_cast<uint32_t>(line + 1),
+            1 + static_cast<uint32_t>(utf8::CodePoints(text.substr(start, end - start)))};
   }
-  return {static_cast<uint32_t>(line + 1), column};
+  auto code_points_before = [&](uint32_t at) {
+    uint32_t block = at / kColumnBlock;
+    return column_blocks_[block] +
+           static_cast<uint32_t>(utf8::CodePoints(
+               text.substr(size_t{block} * kColumnBlock, at - block * kColumnBlock)));
+  };
+  return {static_cast<uint32_t>(line + 1), 1 + code_points_before(end) - code_points_before(start)};
 }
 
 std::string_view Document::LineText(uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   size_t start = line_starts_[line - 1];
-  size_t end = text_.find('\n', start);
+  // Every '\n' of a parsed document starts a recorded line, so a line ends where the next one
+  // starts, or at the end of the text: no scan, and LineText is O(1) per finding even on a long
+  // minified line. After a parse error, lines past the error were not recorded: scan.
+  size_t end = line < line_starts_.size() ? line_starts_[line] - 1
+               : ok()                     ? text_.size()
+                                          : text_.find('\n', start);
   if (end == std::string::npos) end = text_.size();
   if (end > start && text_[end - 1] == '\r') --end;
   return std::string_view(text_).substr(start, end - start);

@@ -530,6 +530,8 @@ Document Document::Parse(std::string text, const ParseOptions& options) {
     doc.nodes_.clear();
     doc.nodes_.shrink_to_fit();
     doc.duplicates_.clear();
+  } else {
+    doc.IndexColumns();
   }
   return doc;
 }

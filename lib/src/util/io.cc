@@ -1,12 +1,16 @@
 #include "mcpolicy/io.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <string>
 
 namespace mcpolicy {
@@ -42,6 +46,38 @@ bool ReadAll(int fd, uint64_t max_bytes, std::string& out, std::string& error) {
   }
 }
 
+// Removes "<prefix><pid>-XXXXXX" files in `dir` left by writers that died before renaming them:
+// the process is gone and the file has not changed for a minute (a live writer in another PID
+// namespace, which kill() cannot see, finishes well within that).
+void RemoveStaleTemporaries(const std::string& dir, const std::string& prefix) {
+  DIR* d = opendir(dir.c_str());
+  if (d == nullptr) return;
+  time_t now = time(nullptr);
+  while (dirent* entry = readdir(d)) {
+    std::string_view name = entry->d_name;
+    if (!name.starts_with(prefix)) continue;
+    std::string_view rest = name.substr(prefix.size());
+    size_t dash = rest.find('-');
+    if (dash == 0 || dash == std::string_view::npos || rest.size() - dash != 7) continue;
+    long pid = 0;
+    bool digits = true;
+    for (char c : rest.substr(0, dash)) {
+      digits = digits && c >= '0' && c <= '9' && pid < 100000000;
+      pid = pid * 10 + (c - '0');
+    }
+    if (!digits || pid <= 0) continue;
+    if (kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+    std::string file = dir + "/" + std::string(name);
+    struct stat info;
+    if (lstat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode) || info.st_uid != geteuid() ||
+        now - info.st_mtime < 60) {
+      continue;
+    }
+    unlink(file.c_str());
+  }
+  closedir(d);
+}
+
 }  // namespace
 
 std::string FormatSize(uint64_t bytes) {
@@ -58,6 +94,38 @@ std::string FormatSize(uint64_t bytes) {
   return buf;
 }
 
+int OpenRegularFile(const std::string& path, std::string* error) {
+  struct stat link_info;
+  if (lstat(path.c_str(), &link_info) != 0) {
+    *error = path + ": " + Errno();
+    return -1;
+  }
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused right after fstat.
+  int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    if (S_ISLNK(link_info.st_mode) && errno == ENOENT) {
+      *error = path + ": is a dangling symbolic link";
+    } else {
+      *error = path + ": " + Errno();
+    }
+    return -1;
+  }
+  struct stat info;
+  if (fstat(fd, &info) != 0) {
+    *error = path + ": " + Errno();
+    close(fd);
+    return -1;
+  }
+  if (!S_ISREG(info.st_mode)) {
+    *error = path + ": " + DescribeMode(info.st_mode);
+    close(fd);
+    return -1;
+  }
+  int flags = fcntl(fd, F_GETFL);
+  if (flags >= 0) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+  return fd;
+}
+
 ReadResult ReadInput(const std::string& path, uint64_t max_bytes) {
   ReadResult result;
   std::string error;
@@ -69,29 +137,11 @@ ReadResult ReadInput(const std::string& path, uint64_t max_bytes) {
     result.ok = true;
     return result;
   }
-  struct stat link_info;
-  if (lstat(path.c_str(), &link_info) != 0) {
-    result.error = path + ": " + Errno();
-    return result;
-  }
-  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused right after fstat.
-  int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) {
-    if (S_ISLNK(link_info.st_mode) && errno == ENOENT) {
-      result.error = path + ": is a dangling symbolic link";
-    } else {
-      result.error = path + ": " + Errno();
-    }
-    return result;
-  }
+  int fd = OpenRegularFile(path, &result.error);
+  if (fd < 0) return result;
   struct stat info;
   if (fstat(fd, &info) != 0) {
     result.error = path + ": " + Errno();
-    close(fd);
-    return result;
-  }
-  if (!S_ISREG(info.st_mode)) {
-    result.error = path + ": " + DescribeMode(info.st_mode);
     close(fd);
     return result;
   }
@@ -101,8 +151,6 @@ ReadResult ReadInput(const std::string& path, uint64_t max_bytes) {
     close(fd);
     return result;
   }
-  int flags = fcntl(fd, F_GETFL);
-  if (flags >= 0) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
   result.data.reserve(static_cast<size_t>(info.st_size));
   bool ok = ReadAll(fd, max_bytes, result.data, error);
   close(fd);
@@ -116,12 +164,25 @@ ReadResult ReadInput(const std::string& path, uint64_t max_bytes) {
 }
 
 std::string WriteFileAtomically(const std::string& path, std::string_view content) {
-  std::string dir = ".";
-  size_t slash = path.rfind('/');
-  if (slash != std::string::npos) dir = slash == 0 ? "/" : path.substr(0, slash);
-  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  std::string temp = (dir == "/" ? "" : dir) + "/." + base + ".mcpolicy-XXXXXX";
-  int fd = mkstemp(temp.data());
+  // Write through a symlink: replacing the link itself would leave the file it names unchanged.
+  std::string target = path;
+  struct stat link_info;
+  if (lstat(path.c_str(), &link_info) == 0 && S_ISLNK(link_info.st_mode)) {
+    if (char* real = realpath(path.c_str(), nullptr)) {
+      target = real;
+      free(real);
+    }
+  }
+  struct stat info;
+  bool exists = stat(target.c_str(), &info) == 0;
+  if (exists && S_ISDIR(info.st_mode)) return path + ": is a directory";
+  size_t slash = target.rfind('/');
+  std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : target.substr(0, slash);
+  std::string base = slash == std::string::npos ? target : target.substr(slash + 1);
+  std::string prefix = "." + base + ".mcpolicy-";
+  RemoveStaleTemporaries(dir, prefix);
+  std::string temp = (dir == "/" ? "" : dir) + "/" + prefix + std::to_string(getpid()) + "-XXXXXX";
+  int fd = mkostemp(temp.data(), O_CLOEXEC);
   if (fd < 0) return path + ": cannot create a temporary file in " + dir + ": " + Errno();
   auto fail = [&](const std::string& what) {
     std::string message = path + ": " + what + ": " + Errno();
@@ -129,10 +190,13 @@ std::string WriteFileAtomically(const std::string& path, std::string_view conten
     unlink(temp.c_str());
     return message;
   };
-  struct stat info;
   mode_t mode;
-  if (stat(path.c_str(), &info) == 0) {
+  if (exists) {
     mode = info.st_mode & 07777;
+    // Keeps the owner when allowed (root editing another user's file); harmless otherwise.
+    if (info.st_uid != geteuid() || info.st_gid != getegid()) {
+      (void)!fchown(fd, info.st_uid, info.st_gid);
+    }
   } else {
     mode_t mask = umask(0);
     umask(mask);
@@ -154,10 +218,16 @@ std::string WriteFileAtomically(const std::string& path, std::string_view conten
     unlink(temp.c_str());
     return message;
   }
-  if (rename(temp.c_str(), path.c_str()) != 0) {
+  if (rename(temp.c_str(), target.c_str()) != 0) {
     std::string message = path + ": cannot replace the file: " + Errno();
     unlink(temp.c_str());
     return message;
+  }
+  // The rename is durable once the directory is flushed too; failing that is not worth an error.
+  int dir_fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0) {
+    fsync(dir_fd);
+    close(dir_fd);
   }
   return "";
 }

@@ -1,0 +1,11 @@
+# 300,000 rows are too many to commit: count them and check the first and last.
+string(REGEX MATCHALL "\n" rows "${OUT}")
+list(LENGTH rows count)
+if(NOT count EQUAL 300000)
+  message(FATAL_ERROR "expected 300000 rows, found ${count}")
+endif()
+string(FIND "${OUT}" "{\"name\": \"delete_item_000000\", \"category\": \"destructive\"" first)
+string(FIND "${OUT}" "{\"name\": \"delete_item_299999\", \"category\": \"destructive\"" last)
+if(NOT first EQUAL 0 OR last EQUAL -1)
+  message(FATAL_ERROR "first or last row missing")
+endif()

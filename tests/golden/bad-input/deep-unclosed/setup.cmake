@@ -1,0 +1,3 @@
+# 100,000 arrays opened and never closed.
+string(REPEAT "[{\"a\": " 50000 open)
+file(WRITE ${WORK_DIR}/policy.json "${open}\n")

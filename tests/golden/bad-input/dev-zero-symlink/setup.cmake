@@ -1,0 +1,1 @@
+file(CREATE_LINK /dev/zero ${WORK_DIR}/policy.json SYMBOLIC)

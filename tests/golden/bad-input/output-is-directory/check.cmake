@@ -1,0 +1,7 @@
+if(NOT IS_DIRECTORY ${WORK_DIR}/report)
+  message(FATAL_ERROR "the directory was replaced")
+endif()
+file(GLOB left ${WORK_DIR}/.report.mcpolicy-*)
+if(left)
+  message(FATAL_ERROR "temporary file left: ${left}")
+endif()

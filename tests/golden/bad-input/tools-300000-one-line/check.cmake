@@ -1,0 +1,11 @@
+# 20,000 findings of about 550 bytes each are too many to commit: check the first and last.
+string(REGEX MATCHALL "\\[invalid-tool-name\\]" findings "${OUT}")
+list(LENGTH findings count)
+if(NOT count EQUAL 20000)
+  message(FATAL_ERROR "expected 20000 findings, found ${count}")
+endif()
+string(FIND "${OUT}" "policy.json:1:5040048: warning: tool name \"bad tool 000000\" has \" \"" first)
+string(FIND "${OUT}" "policy.json:1:5480026: warning: tool name \"bad tool 019999\" has \" \"" last)
+if(first EQUAL -1 OR last EQUAL -1)
+  message(FATAL_ERROR "first or last finding missing or misplaced")
+endif()
