@@ -1,6 +1,5 @@
 // Resolve: a category and a decision for every tool a policy or its server names.
 #include <algorithm>
-#include <map>
 
 #include "mcpolicy/policy.h"
 
@@ -53,11 +52,13 @@ const ResolvedTool* Resolution::Find(std::string_view name) const {
 
 std::vector<std::string_view> PolicyToolNames(const Policy& policy) {
   std::vector<std::string_view> names;
+  names.reserve(policy.tools.size() + policy.hide.size());
   for (const ToolRules& t : policy.tools) names.push_back(t.name);
   for (const HideEntry& h : policy.hide) {
     if (h.name != "*") names.push_back(h.name);
   }
-  std::sort(names.begin(), names.end());
+  // Policies are often written in name order: skip the sort then.
+  if (!std::is_sorted(names.begin(), names.end())) std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;
 }
@@ -88,41 +89,61 @@ Resolution Resolve(const Policy& policy, const ServerChoice& server,
                    const std::function<const Classifier&()>& classifier) {
   Resolution resolution;
   resolution.server = server;
-  std::map<std::string_view, ResolvedTool> tools;
-  auto add = [&](std::string_view name) -> ResolvedTool& {
-    ResolvedTool& t = tools[name];
-    t.name = std::string(name);
-    return t;
+  // Every name with where it came from, sorted by name (stable: a name's sources stay in the
+  // order catalog, tools, hide, and within hide in file order, so the last hide entry wins).
+  struct Source {
+    std::string_view name;
+    const ToolRules* rules = nullptr;
+    const HideEntry* hidden = nullptr;
   };
+  std::vector<Source> sources;
+  sources.reserve((server.server ? server.server->tools.size() : 0) + policy.tools.size() +
+                  policy.hide.size());
   if (server.server) {
-    for (const CatalogTool& c : server.server->tools) add(c.name);
+    for (const CatalogTool& c : server.server->tools) sources.push_back({c.name});
   }
-  for (const ToolRules& r : policy.tools) add(r.name).rules = &r;
-  for (const HideEntry& h : policy.hide) {
-    if (h.name != "*") add(h.name).hidden_by = &h;
-  }
+  for (const ToolRules& r : policy.tools) sources.push_back({r.name, &r});
   const HideEntry* hide_all = nullptr;
   for (const HideEntry& h : policy.hide) {
-    if (h.name == "*") hide_all = &h;
+    if (h.name == "*") {
+      hide_all = &h;
+    } else {
+      sources.push_back({h.name, nullptr, &h});
+    }
   }
+  auto by_name = [](const Source& a, const Source& b) { return a.name < b.name; };
+  if (!std::is_sorted(sources.begin(), sources.end(), by_name)) {
+    std::stable_sort(sources.begin(), sources.end(), by_name);
+  }
+  size_t distinct = 0;
+  for (size_t i = 0; i < sources.size(); ++i) distinct += i == 0 || sources[i].name != sources[i - 1].name;
+  resolution.tools.reserve(distinct);
+
+  const bool any_limit = !policy.all_tools_limits.empty();
   Classification classification;
-  for (auto& [name, tool] : tools) {
+  for (size_t i = 0; i < sources.size();) {
+    ResolvedTool tool;
+    tool.name = sources[i].name;
+    for (; i < sources.size() && sources[i].name == tool.name; ++i) {
+      if (sources[i].rules) tool.rules = sources[i].rules;
+      if (sources[i].hidden) tool.hidden_by = sources[i].hidden;
+    }
     if (!tool.hidden_by) tool.hidden_by = hide_all;
-    if (server.server) tool.catalog = server.server->FindTool(name);
+    if (server.server) tool.catalog = server.server->FindTool(tool.name);
     tool.on_server = !server.server || tool.catalog != nullptr;
     if (tool.catalog) {
       tool.category = tool.catalog->category;
       tool.from_catalog = true;
     } else {
       ToolInfo info;
-      info.name = name;
+      info.name = tool.name;
       classifier().Classify(info, &classification);
       tool.category = classification.category;
     }
-    tool.has_limits = !policy.all_tools_limits.empty() || (tool.rules && !tool.rules->limits.empty());
+    tool.has_limits = any_limit || (tool.rules && !tool.rules->limits.empty());
     tool.has_conditions = tool.rules && (!tool.rules->require.empty() || !tool.rules->deny_if.empty());
     tool.decision = Decide(policy, tool);
-    resolution.tools.push_back(std::move(tool));
+    resolution.tools.push_back(tool);
   }
   return resolution;
 }

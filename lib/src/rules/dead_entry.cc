@@ -1,6 +1,8 @@
 #include "rules/dead_entry.h"
 
-#include <map>
+#include <algorithm>
+#include <string_view>
+#include <vector>
 
 namespace mcpolicy {
 namespace {
@@ -18,11 +20,18 @@ bool Unreachable(const Limit& a, const Limit& b) {
 
 void DeadEntry::Check(const PolicyContext& context, DiagnosticSink& sink) const {
   const Policy& policy = context.policy;
-  std::map<std::string, int> counter_uses;
+  // Every counter, once per limit naming it, sorted: a counter's uses are one equal range.
+  std::vector<std::string_view> counters;
+  counters.reserve(policy.limit_storage.size() + policy.all_tools_limits.size());
   for (const ToolRules& t : policy.tools) {
-    for (const Limit& l : t.limits) ++counter_uses[l.counter];
+    for (const Limit& l : t.limits) counters.push_back(l.counter);
   }
-  for (const Limit& l : policy.all_tools_limits) ++counter_uses[l.counter];
+  for (const Limit& l : policy.all_tools_limits) counters.push_back(l.counter);
+  std::sort(counters.begin(), counters.end());
+  auto used_once = [&](std::string_view counter) {
+    auto [first, last] = std::equal_range(counters.begin(), counters.end(), counter);
+    return last - first == 1;
+  };
 
   for (const ToolRules& t : policy.tools) {
     const ResolvedTool* tool = context.resolution.Find(t.name);
@@ -43,7 +52,7 @@ void DeadEntry::Check(const PolicyContext& context, DiagnosticSink& sink) const 
       continue;
     }
     for (const Limit& a : t.limits) {
-      if (a.counter.empty() || counter_uses[a.counter] != 1) continue;
+      if (a.counter.empty() || !used_once(a.counter)) continue;
       for (const Limit& b : t.limits) {
         if (&a == &b || !Unreachable(a, b)) continue;
         sink.Report(info().name, a.max_node,
