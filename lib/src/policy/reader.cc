@@ -102,7 +102,7 @@ void ReadConditions(json::Value conditions, bool& clean, Policy& policy,
 // duplicate list, so a policy without duplicates pays nothing for the check).
 std::vector<uint32_t> DuplicatedKeys(const json::Document& doc, json::Value tools) {
   std::vector<uint32_t> keys;
-  uint32_t begin = tools.index(), end = tools.node().u.container.end;
+  uint32_t begin = tools.index(), end = tools.node().payload;
   for (const json::DuplicateKey& d : doc.duplicates()) {
     if (d.second > begin && d.second < end) {
       keys.push_back(d.first);

@@ -25,8 +25,10 @@ const Node& Value::node() const { return doc_->nodes()[index_]; }
 
 bool Value::is_integer() const {
   double n = as_number();
-  return std::isfinite(n) ? std::floor(n) == n : (node().flags & kFlagInteger) != 0;
+  return std::isfinite(n) ? std::floor(n) == n : (node().flags() & kFlagInteger) != 0;
 }
+
+double Value::as_number() const { return doc_->NumberAt(node()); }
 
 std::string_view Value::raw_number() const {
   const std::string& text = doc_->text();
@@ -44,40 +46,39 @@ std::string_view Value::raw_number() const {
 }
 
 std::string_view Value::as_string() const {
-  const Node& n = node();
-  const std::string& base = (n.flags & kFlagArena) ? doc_->arena() : doc_->text();
-  return std::string_view(base.data() + n.u.str.begin, n.u.str.size);
+  return doc_->StringAt(node());
 }
 
 uint32_t Value::size() const {
   if (!doc_) return 0;
   const Node& n = node();
-  return (n.type == Type::kArray || n.type == Type::kObject) ? n.u.container.count : 0;
+  if (!n.is_container()) return 0;
+  uint32_t count = 0;
+  const bool object = n.type() == Type::kObject;
+  for (uint32_t i = index_ + 1; i < n.payload; ++count) i = doc_->SubtreeEnd(i + object);
+  return count;
 }
 
 Location Value::location() const { return doc_->Locate(offset()); }
 
 Value::ElementIterator& Value::ElementIterator::operator++() {
-  const Node& n = doc_->nodes()[index_];
-  index_ = (n.type == Type::kArray || n.type == Type::kObject) ? n.u.container.end : index_ + 1;
+  index_ = doc_->SubtreeEnd(index_);
   return *this;
 }
 
 Value::MemberIterator& Value::MemberIterator::operator++() {
-  const Node& value = doc_->nodes()[index_ + 1];
-  index_ = (value.type == Type::kArray || value.type == Type::kObject) ? value.u.container.end
-                                                                         : index_ + 2;
+  index_ = doc_->SubtreeEnd(index_ + 1);
   return *this;
 }
 
 Value::ElementRange Value::elements() const {
-  if (!is_array() || size() == 0) return {{doc_, 0}, {doc_, 0}};
-  return {{doc_, index_ + 1}, {doc_, node().u.container.end}};
+  if (!is_array()) return {{doc_, 0}, {doc_, 0}};
+  return {{doc_, index_ + 1}, {doc_, node().payload}};
 }
 
 Value::MemberRange Value::members() const {
-  if (!is_object() || size() == 0) return {{doc_, 0}, {doc_, 0}};
-  return {{doc_, index_ + 1}, {doc_, node().u.container.end}};
+  if (!is_object()) return {{doc_, 0}, {doc_, 0}};
+  return {{doc_, index_ + 1}, {doc_, node().payload}};
 }
 
 Value Value::Find(std::string_view name) const {
@@ -131,18 +132,18 @@ uint32_t ScalarEnd(const std::string& text, uint32_t offset, Type type) {
 
 // The last element (or last member's value) of a non-empty container.
 uint32_t LastChild(const std::vector<Node>& nodes, uint32_t container) {
-  uint32_t end = nodes[container].u.container.end;
+  uint32_t end = nodes[container].payload;
   uint32_t child = container + 1;
   uint32_t last = child;
   while (child < end) {
-    last = nodes[child].type == Type::kKey ? child + 1 : child;
+    last = nodes[child].type() == Type::kKey ? child + 1 : child;
     const Node& c = nodes[last];
-    child = (c.type == Type::kArray || c.type == Type::kObject) ? c.u.container.end : last + 1;
+    child = c.is_container() ? c.payload : last + 1;
   }
   return last;
 }
 
-bool IsContainer(const Node& n) { return n.type == Type::kArray || n.type == Type::kObject; }
+bool IsContainer(const Node& n) { return n.is_container(); }
 
 }  // namespace
 
@@ -151,16 +152,16 @@ uint32_t Document::EndOffset(uint32_t index) const {
   // whitespace and one closing bracket per non-empty container on the way.
   uint32_t closes = 0;
   uint32_t current = index;
-  while (IsContainer(nodes_[current]) && nodes_[current].u.container.count > 0) {
+  while (IsContainer(nodes_[current]) && nodes_[current].payload > current + 1) {
     ++closes;
     current = LastChild(nodes_, current);
   }
   size_t pos;
   if (IsContainer(nodes_[current])) {
-    pos = nodes_[current].offset + 1;  // empty: the closing bracket follows the opening one
+    pos = nodes_[current].offset() + 1;  // empty: the closing bracket follows the opening one
     ++closes;
   } else {
-    pos = ScalarEnd(text_, nodes_[current].offset, nodes_[current].type);
+    pos = ScalarEnd(text_, nodes_[current].offset(), nodes_[current].type());
   }
   for (uint32_t k = 0; k < closes; ++k) {
     while (pos < text_.size() && IsWhitespace(text_[pos])) ++pos;
@@ -186,23 +187,23 @@ std::string Document::PointerOf(uint32_t index) const {
     parents_.assign(nodes_.size() * 2, UINT32_MAX);
     std::vector<std::pair<uint32_t, uint32_t>> stack;  // (container, next ordinal)
     for (uint32_t i = 0; i < nodes_.size(); ++i) {
-      while (!stack.empty() && nodes_[stack.back().first].u.container.end <= i) stack.pop_back();
+      while (!stack.empty() && nodes_[stack.back().first].payload <= i) stack.pop_back();
       if (!stack.empty()) {
         auto& top = stack.back();
         parents_[2 * i] = top.first;
         parents_[2 * i + 1] = top.second;
         // A key shares its ordinal with the value that follows it.
-        if (nodes_[i].type != Type::kKey) ++top.second;
+        if (nodes_[i].type() != Type::kKey) ++top.second;
       }
-      if (nodes_[i].type == Type::kArray || nodes_[i].type == Type::kObject) stack.push_back({i, 0});
+      if (nodes_[i].is_container()) stack.push_back({i, 0});
     }
   }
   std::vector<std::string> tokens;
   uint32_t i = index;
-  if (i < nodes_.size() && nodes_[i].type == Type::kKey) ++i;  // a key names its member
+  if (i < nodes_.size() && nodes_[i].type() == Type::kKey) ++i;  // a key names its member
   while (i < nodes_.size() && parents_[2 * i] != UINT32_MAX) {
     uint32_t parent = parents_[2 * i];
-    if (nodes_[parent].type == Type::kObject) {
+    if (nodes_[parent].type() == Type::kObject) {
       tokens.push_back(EscapePointerToken(Value(this, i - 1).as_string()));
     } else {
       tokens.push_back(std::to_string(parents_[2 * i + 1]));

@@ -118,8 +118,8 @@ bool Parser::FailUnexpected(size_t offset, std::string_view expected) {
 
 std::string Parser::DescribeOpen(const Frame& frame) const {
   const Node& n = doc_.nodes_[frame.node];
-  Location loc = doc_.Locate(n.offset);
-  return std::string(n.type == Type::kObject ? "the object" : "the array") + " opened at line " +
+  Location loc = doc_.Locate(n.offset());
+  return std::string(n.type() == Type::kObject ? "the object" : "the array") + " opened at line " +
          std::to_string(loc.line) + ", column " + std::to_string(loc.column);
 }
 
@@ -137,16 +137,13 @@ void Parser::SkipWhitespace() {
 
 uint32_t Parser::Push(Type type, size_t offset) {
   Node n{};
-  n.offset = static_cast<uint32_t>(offset);
-  n.type = type;
+  n.bits = static_cast<uint32_t>(offset) | static_cast<uint32_t>(type) << Node::kTypeShift;
   doc_.nodes_.push_back(n);
   return static_cast<uint32_t>(doc_.nodes_.size() - 1);
 }
 
 std::string_view Parser::StringOf(uint32_t node) const {
-  const Node& n = doc_.nodes_[node];
-  const std::string& base = (n.flags & kFlagArena) ? doc_.arena_ : doc_.text_;
-  return std::string_view(base.data() + n.u.str.begin, n.u.str.size);
+  return doc_.StringAt(doc_.nodes_[node]);
 }
 
 // Decodes one escape sequence starting at p_[i] == '\\', appending UTF-8 to `out`.
@@ -256,12 +253,12 @@ bool Parser::ParseString(Type type) {
   Node& n = doc_.nodes_[node];
   if (escaped) {
     arena.append(p_ + run_start, i - run_start);
-    n.flags |= kFlagArena;
-    n.u.str.begin = static_cast<uint32_t>(arena_begin);
-    n.u.str.size = static_cast<uint32_t>(arena.size() - arena_begin);
+    n.bits |= uint32_t{kFlagArena} << Node::kFlagShift;
+    n.payload = static_cast<uint32_t>(doc_.arena_strings_.size());
+    doc_.arena_strings_.push_back(
+        {static_cast<uint32_t>(arena_begin), static_cast<uint32_t>(arena.size() - arena_begin)});
   } else {
-    n.u.str.begin = static_cast<uint32_t>(open + 1);
-    n.u.str.size = static_cast<uint32_t>(i - open - 1);
+    n.payload = static_cast<uint32_t>(i - open - 1);
   }
   pos_ = i + 1;
   return true;
@@ -305,18 +302,19 @@ bool Parser::ParseNumber() {
   }
   uint32_t node = Push(Type::kNumber, start);
   Node& n = doc_.nodes_[node];
-  if (integer) n.flags |= kFlagInteger;
+  if (integer) n.bits |= uint32_t{kFlagInteger} << Node::kFlagShift;
   double value = 0;
   auto result = std::from_chars(p_ + start, p_ + i, value);
   if (result.ec == std::errc::result_out_of_range) {
     if (negative_exponent) {
       value = 0;  // underflow: the nearest double is zero
     } else {
-      n.flags |= kFlagOverflow;
+      n.bits |= uint32_t{kFlagOverflow} << Node::kFlagShift;
       value = p_[start] == '-' ? -HUGE_VAL : HUGE_VAL;
     }
   }
-  n.u.number = value;
+  n.payload = static_cast<uint32_t>(doc_.numbers_.size());
+  doc_.numbers_.push_back(value);
   pos_ = i;
   return true;
 }
@@ -337,7 +335,7 @@ bool Parser::ParseLiteral() {
         break;
       }
       uint32_t node = Push(lit.type, pos_);
-      doc_.nodes_[node].u.boolean = lit.value;
+      doc_.nodes_[node].payload = lit.value;
       pos_ = after;
       return true;
     }
@@ -418,7 +416,7 @@ bool Parser::AddKeyToFrame(Frame& frame, uint32_t key_node) {
 void Parser::Run() {
   p_ = doc_.text_.data();
   size_ = doc_.text_.size();
-  if (size_ > options_.max_bytes || size_ >= UINT32_MAX) {
+  if (size_ > options_.max_bytes || size_ > Node::kOffsetMask) {
     Fail(ParseError::Kind::kTooLarge, 0, "file is larger than the size cap");
     return;
   }
@@ -459,7 +457,7 @@ void Parser::Run() {
   while (!stack_.empty()) {
     Frame& frame = stack_.back();
     Node& container = doc_.nodes_[frame.node];
-    bool is_object = container.type == Type::kObject;
+    bool is_object = container.type() == Type::kObject;
     SkipWhitespace();
     if (pos_ >= size_) {
       FailUnexpected(pos_, "");
@@ -468,9 +466,7 @@ void Parser::Run() {
     char c = p_[pos_];
     char close = is_object ? '}' : ']';
     if (c == close) {
-      Node& n = doc_.nodes_[frame.node];
-      n.u.container.count = frame.count;
-      n.u.container.end = static_cast<uint32_t>(doc_.nodes_.size());
+      doc_.nodes_[frame.node].payload = static_cast<uint32_t>(doc_.nodes_.size());
       ++pos_;
       key_stack_.resize(frame.keys_begin);
       stack_.pop_back();
@@ -529,6 +525,8 @@ Document Document::Parse(std::string text, const ParseOptions& options) {
   if (doc.error_) {
     doc.nodes_.clear();
     doc.nodes_.shrink_to_fit();
+    doc.numbers_.clear();
+    doc.arena_strings_.clear();
     doc.duplicates_.clear();
   }
   return doc;
