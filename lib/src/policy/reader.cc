@@ -14,19 +14,6 @@ std::optional<Window> ParseWindow(std::string_view s) {
   return std::nullopt;
 }
 
-// Where one tool's limits and conditions sit in the Policy's storage while it is being filled
-// (spans are taken only once the storage stops growing).
-struct Ranges {
-  uint32_t limits_begin = 0, limits_end = 0;
-  uint32_t require_begin = 0, require_end = 0;
-  uint32_t deny_begin = 0, deny_end = 0;
-};
-
-// A condition whose values are still indices into value_storage.
-struct PendingValues {
-  uint32_t begin = 0, end = 0;
-};
-
 // Limits are kept when they are objects; each field is kept when it has the right type. `clean`
 // is cleared when something was skipped or malformed.
 void ReadLimits(json::Value limits, bool& clean, std::vector<Limit>& out) {
@@ -65,8 +52,9 @@ void ReadLimits(json::Value limits, bool& clean, std::vector<Limit>& out) {
   }
 }
 
-void ReadConditions(json::Value conditions, bool& clean, Policy& policy,
-                    std::vector<PendingValues>& pending) {
+// Appends to policy.condition_storage and policy.value_storage, whose capacity the caller
+// reserved for every condition and value of the document, so spans into them stay valid.
+void ReadConditions(json::Value conditions, bool& clean, Policy& policy) {
   if (!conditions.valid()) return;
   if (!conditions.is_array()) {
     clean = false;
@@ -83,8 +71,7 @@ void ReadConditions(json::Value conditions, bool& clean, Policy& policy,
     c.path = path.as_string();
     c.op = op.as_string();
     c.node = v.index();
-    PendingValues values;
-    values.begin = static_cast<uint32_t>(policy.value_storage.size());
+    size_t begin = policy.value_storage.size();
     json::Value value = v.Find("value");
     if (value.is_string()) policy.value_storage.push_back(value.as_string());
     if (value.is_array()) {
@@ -92,10 +79,38 @@ void ReadConditions(json::Value conditions, bool& clean, Policy& policy,
         if (e.is_string()) policy.value_storage.push_back(e.as_string());
       }
     }
-    values.end = static_cast<uint32_t>(policy.value_storage.size());
+    c.values = std::span<const std::string_view>(policy.value_storage.data() + begin,
+                                                 policy.value_storage.size() - begin);
     policy.condition_storage.push_back(c);
-    pending.push_back(values);
   }
+}
+
+// Upper bounds of what ReadTools stores: every element of each tool's "limits", "require" and
+// "deny_if" arrays, and every element of a condition's "value" array (plus one for a string).
+struct Counts {
+  size_t limits = 0, conditions = 0, values = 0;
+};
+
+Counts CountParts(json::Value tools) {
+  Counts counts;
+  for (json::Member m : tools.members()) {
+    if (!m.value.is_object()) continue;
+    for (json::Member field : m.value.members()) {
+      std::string_view k = field.name();
+      if (!field.value.is_array()) continue;
+      if (k == "limits") {
+        counts.limits += field.value.size();
+      } else if (k == "require" || k == "deny_if") {
+        for (json::Value c : field.value.elements()) {
+          ++counts.conditions;
+          if (!c.is_object()) continue;
+          json::Value value = c.Find("value");
+          counts.values += value.is_array() ? value.size() : 1;
+        }
+      }
+    }
+  }
+  return counts;
 }
 
 // Key nodes of the `tools` members that share their name with another member (from the parser's
@@ -116,14 +131,16 @@ std::vector<uint32_t> DuplicatedKeys(const json::Document& doc, json::Value tool
 
 void ReadTools(const json::Document& doc, json::Value tools, Policy& policy) {
   policy.tools_node = tools.index();
+  // Storage sized once, so spans taken while reading stay valid and nothing is reallocated.
+  Counts counts = CountParts(tools);
+  policy.limit_storage.reserve(counts.limits);
+  policy.condition_storage.reserve(counts.conditions);
+  policy.value_storage.reserve(counts.values);
+  policy.tools.reserve(tools.size());
   std::vector<uint32_t> duplicated = DuplicatedKeys(doc, tools);
   // Name -> slot in policy.tools, for duplicated names only.
   std::unordered_map<std::string_view, size_t> slot;
   std::vector<size_t> superseded;
-  std::vector<Ranges> ranges;
-  std::vector<PendingValues> pending;
-  policy.tools.reserve(tools.size());
-  ranges.reserve(tools.size());
   for (json::Member m : tools.members()) {
     if (m.name().empty() || !m.value.is_object()) continue;
     ToolRules t;
@@ -138,15 +155,18 @@ void ReadTools(const json::Document& doc, json::Value tools, Policy& policy) {
       else if (k == "deny_if") deny_if = field.value;
       else t.well_formed = false;
     }
-    Ranges r;
-    r.limits_begin = static_cast<uint32_t>(policy.limit_storage.size());
+    auto tail = [](const auto& storage, size_t begin) {
+      return std::span(storage.data() + begin, storage.size() - begin);
+    };
+    size_t begin = policy.limit_storage.size();
     ReadLimits(limits, t.well_formed, policy.limit_storage);
-    r.limits_end = static_cast<uint32_t>(policy.limit_storage.size());
-    r.require_begin = static_cast<uint32_t>(policy.condition_storage.size());
-    ReadConditions(require, t.well_formed, policy, pending);
-    r.require_end = r.deny_begin = static_cast<uint32_t>(policy.condition_storage.size());
-    ReadConditions(deny_if, t.well_formed, policy, pending);
-    r.deny_end = static_cast<uint32_t>(policy.condition_storage.size());
+    t.limits = tail(policy.limit_storage, begin);
+    begin = policy.condition_storage.size();
+    ReadConditions(require, t.well_formed, policy);
+    t.require = tail(policy.condition_storage, begin);
+    begin = policy.condition_storage.size();
+    ReadConditions(deny_if, t.well_formed, policy);
+    t.deny_if = tail(policy.condition_storage, begin);
     if (std::binary_search(duplicated.begin(), duplicated.end(), t.key_node)) {
       // A duplicate key: the last one wins, as in json::Value::Find.
       auto [it, added] = slot.try_emplace(t.name, policy.tools.size());
@@ -156,21 +176,6 @@ void ReadTools(const json::Document& doc, json::Value tools, Policy& policy) {
       }
     }
     policy.tools.push_back(t);
-    ranges.push_back(r);
-  }
-  // The storage is complete: point the spans into it.
-  for (size_t i = 0; i < policy.condition_storage.size(); ++i) {
-    policy.condition_storage[i].values = std::span<const std::string_view>(
-        policy.value_storage.data() + pending[i].begin, pending[i].end - pending[i].begin);
-  }
-  auto span_of = [](const auto& storage, uint32_t begin, uint32_t end) {
-    return std::span(storage.data() + begin, end - begin);
-  };
-  for (size_t i = 0; i < policy.tools.size(); ++i) {
-    const Ranges& r = ranges[i];
-    policy.tools[i].limits = span_of(policy.limit_storage, r.limits_begin, r.limits_end);
-    policy.tools[i].require = span_of(policy.condition_storage, r.require_begin, r.require_end);
-    policy.tools[i].deny_if = span_of(policy.condition_storage, r.deny_begin, r.deny_end);
   }
   if (superseded.empty()) return;
   std::sort(superseded.begin(), superseded.end());

@@ -89,44 +89,59 @@ Resolution Resolve(const Policy& policy, const ServerChoice& server,
                    const std::function<const Classifier&()>& classifier) {
   Resolution resolution;
   resolution.server = server;
-  // Every name with where it came from, sorted by name (stable: a name's sources stay in the
-  // order catalog, tools, hide, and within hide in file order, so the last hide entry wins).
-  struct Source {
-    std::string_view name;
-    const ToolRules* rules = nullptr;
-    const HideEntry* hidden = nullptr;
-  };
-  std::vector<Source> sources;
-  sources.reserve((server.server ? server.server->tools.size() : 0) + policy.tools.size() +
-                  policy.hide.size());
-  if (server.server) {
-    for (const CatalogTool& c : server.server->tools) sources.push_back({c.name});
-  }
-  for (const ToolRules& r : policy.tools) sources.push_back({r.name, &r});
+  // Every name by where it came from: catalog tools, then policy tools, then named hide entries
+  // (one index each, 4 bytes), sorted by name. The sort is stable, so a name's sources keep that
+  // order and, within hide, file order: the last hide entry naming a tool wins.
+  const size_t catalog_count = server.server ? server.server->tools.size() : 0;
+  const size_t tools_end = catalog_count + policy.tools.size();
+  std::vector<uint32_t> hidden;  // indices into policy.hide of the named entries
   const HideEntry* hide_all = nullptr;
-  for (const HideEntry& h : policy.hide) {
-    if (h.name == "*") {
-      hide_all = &h;
+  for (uint32_t i = 0; i < policy.hide.size(); ++i) {
+    if (policy.hide[i].name == "*") {
+      hide_all = &policy.hide[i];
     } else {
-      sources.push_back({h.name, nullptr, &h});
+      hidden.push_back(i);
     }
   }
-  auto by_name = [](const Source& a, const Source& b) { return a.name < b.name; };
+  auto name_of = [&](uint32_t source) -> std::string_view {
+    if (source < catalog_count) return server.server->tools[source].name;
+    if (source < tools_end) return policy.tools[source - catalog_count].name;
+    return policy.hide[hidden[source - tools_end]].name;
+  };
+  std::vector<uint32_t> sources(tools_end + hidden.size());
+  for (uint32_t i = 0; i < sources.size(); ++i) sources[i] = i;
+  auto by_name = [&](uint32_t a, uint32_t b) { return name_of(a) < name_of(b); };
   if (!std::is_sorted(sources.begin(), sources.end(), by_name)) {
-    std::stable_sort(sources.begin(), sources.end(), by_name);
+    // Each group is often sorted already (catalogs and generated policies are): merge runs.
+    auto group_end = [&](size_t end) { return sources.begin() + static_cast<ptrdiff_t>(end); };
+    for (auto [begin, end] : {std::pair{size_t{0}, catalog_count},
+                              std::pair{catalog_count, tools_end},
+                              std::pair{tools_end, sources.size()}}) {
+      if (!std::is_sorted(group_end(begin), group_end(end), by_name)) {
+        std::stable_sort(group_end(begin), group_end(end), by_name);
+      }
+    }
+    std::inplace_merge(sources.begin(), group_end(catalog_count), group_end(tools_end), by_name);
+    std::inplace_merge(sources.begin(), group_end(tools_end), sources.end(), by_name);
   }
   size_t distinct = 0;
-  for (size_t i = 0; i < sources.size(); ++i) distinct += i == 0 || sources[i].name != sources[i - 1].name;
+  for (size_t i = 0; i < sources.size(); ++i) {
+    distinct += i == 0 || name_of(sources[i]) != name_of(sources[i - 1]);
+  }
   resolution.tools.reserve(distinct);
 
   const bool any_limit = !policy.all_tools_limits.empty();
   Classification classification;
   for (size_t i = 0; i < sources.size();) {
     ResolvedTool tool;
-    tool.name = sources[i].name;
-    for (; i < sources.size() && sources[i].name == tool.name; ++i) {
-      if (sources[i].rules) tool.rules = sources[i].rules;
-      if (sources[i].hidden) tool.hidden_by = sources[i].hidden;
+    tool.name = name_of(sources[i]);
+    for (; i < sources.size() && name_of(sources[i]) == tool.name; ++i) {
+      uint32_t source = sources[i];
+      if (source >= catalog_count && source < tools_end) {
+        tool.rules = &policy.tools[source - catalog_count];
+      } else if (source >= tools_end) {
+        tool.hidden_by = &policy.hide[hidden[source - tools_end]];
+      }
     }
     if (!tool.hidden_by) tool.hidden_by = hide_all;
     if (server.server) tool.catalog = server.server->FindTool(tool.name);
