@@ -7,7 +7,6 @@
 #include <cstring>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "mcpolicy/json.h"
@@ -22,12 +21,15 @@ class Parser {
 
  private:
   // One open container. Small objects check duplicates by scanning their keys; large ones switch
-  // to a hash map, so a 100,000-tool object stays linear.
+  // to a hash table, so a 100,000-tool object stays linear.
   struct Frame {
     uint32_t node;
     uint32_t count = 0;
     size_t keys_begin = 0;  // this object's kKey nodes are key_stack_[keys_begin..], while small
-    std::unique_ptr<std::unordered_map<std::string_view, uint32_t>> key_map;
+    // Open addressing over key node indices (0, the root, never a key, marks a free slot): one
+    // allocation, not one per key, so freeing it after the parse returns the memory.
+    std::vector<uint32_t> key_table;
+    uint32_t table_keys = 0;
   };
   static constexpr size_t kLinearKeys = 12;
 
@@ -40,6 +42,8 @@ class Parser {
   bool ParseLiteral();
   bool ParseEscape(size_t& i, std::string& out);
   bool AddKeyToFrame(Frame& frame, uint32_t key_node);
+  // The key node in `frame.key_table` equal to `key_node`'s text, or 0 after inserting it.
+  uint32_t FindOrInsertKey(Frame& frame, uint32_t key_node);
   std::string_view StringOf(uint32_t node) const;
   uint32_t Push(Type type, size_t offset);
   std::string DescribeOpen(const Frame& frame) const;
@@ -367,7 +371,7 @@ bool Parser::ParseValue() {
     case '[': {
       uint32_t node = Push(c == '{' ? Type::kObject : Type::kArray, pos_);
       ++pos_;
-      stack_.push_back(Frame{node, 0, key_stack_.size(), nullptr});
+      stack_.push_back(Frame{node, 0, key_stack_.size(), {}, 0});
       return true;
     }
     case '"':
@@ -381,16 +385,35 @@ bool Parser::ParseValue() {
   }
 }
 
+uint32_t Parser::FindOrInsertKey(Frame& frame, uint32_t key_node) {
+  if ((frame.table_keys + 1) * 2 > frame.key_table.size()) {  // keep the load at most one half
+    std::vector<uint32_t> old = std::move(frame.key_table);
+    frame.key_table.assign(old.size() * 2, 0);
+    frame.table_keys = 0;
+    for (uint32_t k : old) {
+      if (k != 0) FindOrInsertKey(frame, k);
+    }
+  }
+  std::string_view key = StringOf(key_node);
+  const size_t mask = frame.key_table.size() - 1;
+  for (size_t slot = std::hash<std::string_view>()(key) & mask;; slot = (slot + 1) & mask) {
+    uint32_t k = frame.key_table[slot];
+    if (k == 0) {
+      frame.key_table[slot] = key_node;
+      ++frame.table_keys;
+      return 0;
+    }
+    if (StringOf(k) == key) return k;
+  }
+}
+
 bool Parser::AddKeyToFrame(Frame& frame, uint32_t key_node) {
   std::string_view key = StringOf(key_node);
   uint32_t first = 0;
   bool duplicate = false;
-  if (frame.key_map) {
-    auto [it, inserted] = frame.key_map->emplace(key, key_node);
-    if (!inserted) {
-      first = it->second;
-      duplicate = true;
-    }
+  if (!frame.key_table.empty()) {
+    first = FindOrInsertKey(frame, key_node);
+    duplicate = first != 0;
   } else {
     for (size_t k = frame.keys_begin; k < key_stack_.size(); ++k) {
       if (StringOf(key_stack_[k]) == key) {
@@ -401,11 +424,8 @@ bool Parser::AddKeyToFrame(Frame& frame, uint32_t key_node) {
     }
     key_stack_.push_back(key_node);
     if (key_stack_.size() - frame.keys_begin > kLinearKeys) {
-      frame.key_map = std::make_unique<std::unordered_map<std::string_view, uint32_t>>();
-      frame.key_map->reserve(64);
-      for (size_t k = frame.keys_begin; k < key_stack_.size(); ++k) {
-        frame.key_map->emplace(StringOf(key_stack_[k]), key_stack_[k]);
-      }
+      frame.key_table.assign(64, 0);
+      for (size_t k = frame.keys_begin; k < key_stack_.size(); ++k) FindOrInsertKey(frame, key_stack_[k]);
       key_stack_.resize(frame.keys_begin);
     }
   }
