@@ -54,11 +54,19 @@ std::vector<std::string_view> PolicyToolNames(const Policy& policy) {
   std::vector<std::string_view> names;
   names.reserve(policy.tools.size() + policy.hide.size());
   for (const ToolRules& t : policy.tools) names.push_back(t.name);
+  const auto tools_end = static_cast<ptrdiff_t>(names.size());
   for (const HideEntry& h : policy.hide) {
     if (h.name != "*") names.push_back(h.name);
   }
-  // Policies are often written in name order: skip the sort then.
-  if (!std::is_sorted(names.begin(), names.end())) std::sort(names.begin(), names.end());
+  // Policies are often written in name order: sort the two groups only when they need it, then
+  // merge them.
+  if (!std::is_sorted(names.begin(), names.begin() + tools_end)) {
+    std::sort(names.begin(), names.begin() + tools_end);
+  }
+  if (!std::is_sorted(names.begin() + tools_end, names.end())) {
+    std::sort(names.begin() + tools_end, names.end());
+  }
+  std::inplace_merge(names.begin(), names.begin() + tools_end, names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;
 }

@@ -28,7 +28,7 @@ class Parser {
     size_t keys_begin = 0;  // this object's kKey nodes are key_stack_[keys_begin..], while small
     // Open addressing over key node indices (0, the root, never a key, marks a free slot): one
     // allocation, not one per key, so freeing it after the parse returns the memory.
-    std::vector<uint32_t> key_table;
+    std::vector<std::pair<uint32_t, uint32_t>> key_table;  // (key node, hash of its text)
     uint32_t table_keys = 0;
   };
   static constexpr size_t kLinearKeys = 12;
@@ -43,7 +43,11 @@ class Parser {
   bool ParseEscape(size_t& i, std::string& out);
   bool AddKeyToFrame(Frame& frame, uint32_t key_node);
   // The key node in `frame.key_table` equal to `key_node`'s text, or 0 after inserting it.
-  uint32_t FindOrInsertKey(Frame& frame, uint32_t key_node);
+  uint32_t FindOrInsertKey(Frame& frame, uint32_t key_node, uint32_t hash);
+  uint32_t FindOrInsertKey(Frame& frame, uint32_t key_node) {
+    return FindOrInsertKey(frame, key_node,
+                           static_cast<uint32_t>(std::hash<std::string_view>()(StringOf(key_node))));
+  }
   std::string_view StringOf(uint32_t node) const;
   uint32_t Push(Type type, size_t offset);
   std::string DescribeOpen(const Frame& frame) const;
@@ -385,25 +389,24 @@ bool Parser::ParseValue() {
   }
 }
 
-uint32_t Parser::FindOrInsertKey(Frame& frame, uint32_t key_node) {
+uint32_t Parser::FindOrInsertKey(Frame& frame, uint32_t key_node, uint32_t hash) {
   if ((frame.table_keys + 1) * 2 > frame.key_table.size()) {  // keep the load at most one half
-    std::vector<uint32_t> old = std::move(frame.key_table);
-    frame.key_table.assign(old.size() * 2, 0);
+    std::vector<std::pair<uint32_t, uint32_t>> old = std::move(frame.key_table);
+    frame.key_table.assign(old.size() * 2, {0, 0});
     frame.table_keys = 0;
-    for (uint32_t k : old) {
-      if (k != 0) FindOrInsertKey(frame, k);
+    for (auto [k, h] : old) {
+      if (k != 0) FindOrInsertKey(frame, k, h);
     }
   }
-  std::string_view key = StringOf(key_node);
   const size_t mask = frame.key_table.size() - 1;
-  for (size_t slot = std::hash<std::string_view>()(key) & mask;; slot = (slot + 1) & mask) {
-    uint32_t k = frame.key_table[slot];
+  for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    auto [k, h] = frame.key_table[slot];
     if (k == 0) {
-      frame.key_table[slot] = key_node;
+      frame.key_table[slot] = {key_node, hash};
       ++frame.table_keys;
       return 0;
     }
-    if (StringOf(k) == key) return k;
+    if (h == hash && StringOf(k) == StringOf(key_node)) return k;
   }
 }
 
@@ -424,7 +427,7 @@ bool Parser::AddKeyToFrame(Frame& frame, uint32_t key_node) {
     }
     key_stack_.push_back(key_node);
     if (key_stack_.size() - frame.keys_begin > kLinearKeys) {
-      frame.key_table.assign(64, 0);
+      frame.key_table.assign(64, {0, 0});
       for (size_t k = frame.keys_begin; k < key_stack_.size(); ++k) FindOrInsertKey(frame, key_stack_[k]);
       key_stack_.resize(frame.keys_begin);
     }
