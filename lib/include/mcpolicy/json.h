@@ -243,12 +243,20 @@ class Document {
   Document() = default;
   friend class Parser;
 
+  // Columns on long lines (a minified document is one line) would cost a scan from the line's
+  // start per Locate, quadratic over a document's findings; code-point counts at every
+  // kMarkStride bytes make each Locate scan at most two strides.
+  static constexpr uint32_t kMarkStride = 512;
+  void BuildCodePointMarks();
+  uint32_t CodePointsBefore(uint32_t offset) const;  // needs code_point_marks_
+
   std::string text_;
   std::string arena_;                   // decoded strings that contained escapes
   std::vector<Node> nodes_;
   std::vector<double> numbers_;
   std::vector<ArenaString> arena_strings_;
   std::vector<uint32_t> line_starts_;  // byte offset of each line's first byte
+  std::vector<uint32_t> code_point_marks_;  // code points before each kMarkStride-byte block
   std::vector<DuplicateKey> duplicates_;
   std::optional<ParseError> error_;
   mutable std::vector<uint32_t> parents_;  // built on first PointerOf call

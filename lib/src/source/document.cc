@@ -89,6 +89,31 @@ Value Value::Find(std::string_view name) const {
   return found;
 }
 
+void Document::BuildCodePointMarks() {
+  // Worth it only when some line spans several strides.
+  uint32_t longest = 0;
+  for (size_t i = 0; i < line_starts_.size(); ++i) {
+    uint32_t end = i + 1 < line_starts_.size() ? line_starts_[i + 1] : static_cast<uint32_t>(text_.size());
+    longest = std::max(longest, end - line_starts_[i]);
+  }
+  if (longest < 8 * kMarkStride) return;
+  code_point_marks_.reserve(text_.size() / kMarkStride + 1);
+  uint32_t count = 0;
+  for (size_t block = 0; block <= text_.size(); block += kMarkStride) {
+    code_point_marks_.push_back(count);
+    count += static_cast<uint32_t>(utf8::CodePoints(std::string_view(text_).substr(block, kMarkStride)));
+  }
+}
+
+// Code points in text_[0, offset): counting the bytes that start a character adds up across any
+// split, so a mark plus the rest of its block is exact.
+uint32_t Document::CodePointsBefore(uint32_t offset) const {
+  size_t block = offset / kMarkStride;
+  size_t begin = block * kMarkStride;
+  return code_point_marks_[block] +
+         static_cast<uint32_t>(utf8::CodePoints(std::string_view(text_).substr(begin, offset - begin)));
+}
+
 Location Document::Locate(uint32_t offset) const {
   if (line_starts_.empty()) return {1, 1};
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
@@ -96,7 +121,9 @@ Location Document::Locate(uint32_t offset) const {
   uint32_t start = line_starts_[line];
   uint32_t end = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
   uint32_t column = 1;
-  if (end > start) {
+  if (end > start && !code_point_marks_.empty() && end - start > 2 * kMarkStride) {
+    column += CodePointsBefore(end) - CodePointsBefore(start);
+  } else if (end > start) {
     column += static_cast<uint32_t>(utf8::CodePoints(std::string_view(text_).substr(start, end - start)));
   }
   return {static_cast<uint32_t>(line + 1), column};

@@ -545,6 +545,7 @@ Document Document::Parse(std::string text, const ParseOptions& options) {
   doc.text_ = std::move(text);
   Parser parser(doc, options);
   parser.Run();
+  doc.BuildCodePointMarks();
   if (doc.error_) {
     doc.nodes_.clear();
     doc.nodes_.shrink_to_fit();

@@ -1,0 +1,51 @@
+// Document::Locate on long lines (minified documents), where columns come from code-point marks.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "mcpolicy/json.h"
+
+namespace mcpolicy::json {
+namespace {
+
+// The column by definition: one plus the code points between the line's start and `offset`.
+uint32_t BruteColumn(const std::string& text, uint32_t offset) {
+  size_t start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  start = (start == std::string::npos || start >= offset) ? 0 : start + 1;
+  if (start == 0 && text.rfind("\xEF\xBB\xBF", 0) == 0) start = 3;
+  uint32_t column = 1;
+  for (size_t i = start; i < offset; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return column;
+}
+
+TEST_CASE("json: Locate counts code points on a long minified line", "[json]") {
+  for (bool bom : {false, true}) {
+    std::string text = bom ? "\xEF\xBB\xBF" : "";
+    text += "{\"pad\": \"";
+    // Mixed 1-, 2-, 3- and 4-byte characters, so marks fall inside multi-byte sequences.
+    for (int i = 0; i < 3000; ++i) text += (i % 7 == 0) ? "\xC3\xA9" : (i % 11 == 0) ? "\xE2\x82\xAC" : (i % 13 == 0) ? "\xF0\x9F\x98\x80" : "x";
+    text += "\", \"tools\": {";
+    for (int i = 0; i < 400; ++i) text += (i ? ", " : "") + std::string("\"t") + std::to_string(i) + "\": {}";
+    text += "}}\n{";  // a second line, and a parse error on it
+    Document doc = Document::Parse(text);
+    REQUIRE_FALSE(doc.ok());
+    CHECK(doc.Locate(doc.error()->offset).line == 2);
+    Document ok = Document::Parse(text.substr(0, text.size() - 2));
+    REQUIRE(ok.ok());
+    size_t checked = 0;
+    for (uint32_t i = 0; i < ok.nodes().size(); i += 7) {
+      uint32_t offset = ok.nodes()[i].offset();
+      Location loc = ok.Locate(offset);
+      INFO("node " << i << " offset " << offset);
+      CHECK(loc.line == 1);
+      CHECK(loc.column == BruteColumn(ok.text(), offset));
+      ++checked;
+    }
+    CHECK(checked > 100);
+    // The end of the text, an exact multiple of the stride or not.
+    uint32_t end = static_cast<uint32_t>(ok.text().size());
+    CHECK(ok.Locate(end).column == BruteColumn(ok.text(), end));
+  }
+}
+
+}  // namespace
+}  // namespace mcpolicy::json
