@@ -13,7 +13,9 @@ uint32_t BruteColumn(const std::string& text, uint32_t offset) {
   start = (start == std::string::npos || start >= offset) ? 0 : start + 1;
   if (start == 0 && text.rfind("\xEF\xBB\xBF", 0) == 0) start = 3;
   uint32_t column = 1;
-  for (size_t i = start; i < offset; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  for (size_t i = start; i < offset; ++i) {
+    column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  }
   return column;
 }
 
@@ -22,9 +24,16 @@ TEST_CASE("json: Locate counts code points on a long minified line", "[json]") {
     std::string text = bom ? "\xEF\xBB\xBF" : "";
     text += "{\"pad\": \"";
     // Mixed 1-, 2-, 3- and 4-byte characters, so marks fall inside multi-byte sequences.
-    for (int i = 0; i < 3000; ++i) text += (i % 7 == 0) ? "\xC3\xA9" : (i % 11 == 0) ? "\xE2\x82\xAC" : (i % 13 == 0) ? "\xF0\x9F\x98\x80" : "x";
+    for (int i = 0; i < 3000; ++i) {
+      text += (i % 7 == 0)    ? "\xC3\xA9"
+              : (i % 11 == 0) ? "\xE2\x82\xAC"
+              : (i % 13 == 0) ? "\xF0\x9F\x98\x80"
+                              : "x";
+    }
     text += "\", \"tools\": {";
-    for (int i = 0; i < 400; ++i) text += (i ? ", " : "") + std::string("\"t") + std::to_string(i) + "\": {}";
+    for (int i = 0; i < 400; ++i) {
+      text += (i ? ", \"t" : "\"t") + std::to_string(i) + "\": {}";
+    }
     text += "}}\n{";  // a second line, and a parse error on it
     Document doc = Document::Parse(text);
     REQUIRE_FALSE(doc.ok());

@@ -30,7 +30,9 @@ void DeadEntry::Check(const PolicyContext& context, DiagnosticSink& sink) const 
         for (const Limit& l : t.limits) counters.push_back(l.counter);
       }
       for (const Limit& l : policy.all_tools_limits) counters.push_back(l.counter);
-      if (!std::is_sorted(counters.begin(), counters.end())) std::sort(counters.begin(), counters.end());
+      if (!std::is_sorted(counters.begin(), counters.end())) {
+        std::sort(counters.begin(), counters.end());
+      }
     }
     auto [first, last] = std::equal_range(counters.begin(), counters.end(), counter);
     return last - first == 1;

@@ -93,7 +93,8 @@ void Document::BuildCodePointMarks() {
   // Worth it only when some line spans several strides.
   uint32_t longest = 0;
   for (size_t i = 0; i < line_starts_.size(); ++i) {
-    uint32_t end = i + 1 < line_starts_.size() ? line_starts_[i + 1] : static_cast<uint32_t>(text_.size());
+    uint32_t end =
+        i + 1 < line_starts_.size() ? line_starts_[i + 1] : static_cast<uint32_t>(text_.size());
     longest = std::max(longest, end - line_starts_[i]);
   }
   if (longest < 8 * kMarkStride) return;
@@ -101,7 +102,8 @@ void Document::BuildCodePointMarks() {
   uint32_t count = 0;
   for (size_t block = 0; block <= text_.size(); block += kMarkStride) {
     code_point_marks_.push_back(count);
-    count += static_cast<uint32_t>(utf8::CodePoints(std::string_view(text_).substr(block, kMarkStride)));
+    std::string_view piece = std::string_view(text_).substr(block, kMarkStride);
+    count += static_cast<uint32_t>(utf8::CodePoints(piece));
   }
 }
 
@@ -110,8 +112,8 @@ void Document::BuildCodePointMarks() {
 uint32_t Document::CodePointsBefore(uint32_t offset) const {
   size_t block = offset / kMarkStride;
   size_t begin = block * kMarkStride;
-  return code_point_marks_[block] +
-         static_cast<uint32_t>(utf8::CodePoints(std::string_view(text_).substr(begin, offset - begin)));
+  std::string_view rest = std::string_view(text_).substr(begin, offset - begin);
+  return code_point_marks_[block] + static_cast<uint32_t>(utf8::CodePoints(rest));
 }
 
 Location Document::Locate(uint32_t offset) const {

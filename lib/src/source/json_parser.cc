@@ -45,8 +45,8 @@ class Parser {
   // The key node in `frame.key_table` equal to `key_node`'s text, or 0 after inserting it.
   uint32_t FindOrInsertKey(Frame& frame, uint32_t key_node, uint32_t hash);
   uint32_t FindOrInsertKey(Frame& frame, uint32_t key_node) {
-    return FindOrInsertKey(frame, key_node,
-                           static_cast<uint32_t>(std::hash<std::string_view>()(StringOf(key_node))));
+    auto hash = std::hash<std::string_view>()(StringOf(key_node));
+    return FindOrInsertKey(frame, key_node, static_cast<uint32_t>(hash));
   }
   std::string_view StringOf(uint32_t node) const;
   uint32_t Push(Type type, size_t offset);
@@ -428,7 +428,9 @@ bool Parser::AddKeyToFrame(Frame& frame, uint32_t key_node) {
     key_stack_.push_back(key_node);
     if (key_stack_.size() - frame.keys_begin > kLinearKeys) {
       frame.key_table.assign(64, {0, 0});
-      for (size_t k = frame.keys_begin; k < key_stack_.size(); ++k) FindOrInsertKey(frame, key_stack_[k]);
+      for (size_t k = frame.keys_begin; k < key_stack_.size(); ++k) {
+        FindOrInsertKey(frame, key_stack_[k]);
+      }
       key_stack_.resize(frame.keys_begin);
     }
   }
