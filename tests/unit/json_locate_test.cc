@@ -1,4 +1,5 @@
-// Document::Locate on long lines (minified documents), where columns come from code-point marks.
+// Document::Locate on long lines (minified documents), where columns come from code-point marks,
+// and PointerOf with and without its parent table.
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -54,6 +55,37 @@ TEST_CASE("json: Locate counts code points on a long minified line", "[json]") {
     uint32_t end = static_cast<uint32_t>(ok.text().size());
     CHECK(ok.Locate(end).column == BruteColumn(ok.text(), end));
   }
+}
+
+}  // namespace
+}  // namespace mcpolicy::json
+
+namespace mcpolicy::json {
+namespace {
+
+// The first PointerOf calls walk down from the root; later ones use the parent table. Both must
+// name every node the same way.
+TEST_CASE("json: PointerOf by descent and by table agree", "[json]") {
+  const std::string text = R"({"a": {"b~c": [1, {"d/e": [true, null, "x"]}, []], "": {}},
+    "tools": {"t1": {"limits": [{"counter": "c", "max": 1}]}, "t2": {}}, "z": [[[]]]})";
+  Document table = Document::Parse(text);
+  REQUIRE(table.ok());
+  for (int i = 0; i < 40; ++i) (void)table.PointerOf(0);  // past the descents: the table is built
+  for (uint32_t i = 0; i < table.nodes().size(); ++i) {
+    Document fresh = Document::Parse(text);  // its first call descends
+    INFO("node " << i);
+    CHECK(fresh.PointerOf(i) == table.PointerOf(i));
+  }
+  Document doc = Document::Parse(text);
+  CHECK(doc.PointerOf(doc.root().Find("a").Find("b~c").index()) == "/a/b~0c");
+  Value deep = doc.Resolve("/a/b~0c/1/d~1e/2");
+  REQUIRE(deep.is_string());
+  CHECK(doc.PointerOf(deep.index()) == "/a/b~0c/1/d~1e/2");
+  CHECK(doc.PointerOf(doc.root().index()) == "");
+  Value empty_key = doc.Resolve("/a/");
+  REQUIRE(empty_key.is_object());
+  CHECK(doc.PointerOf(empty_key.index()) == "/a/");
+  CHECK(doc.PointerOf(doc.Resolve("/z/0/0").index()) == "/z/0/0");
 }
 
 }  // namespace

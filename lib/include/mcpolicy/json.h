@@ -259,7 +259,12 @@ class Document {
   std::vector<uint32_t> code_point_marks_;  // code points before each kMarkStride-byte block
   std::vector<DuplicateKey> duplicates_;
   std::optional<ParseError> error_;
-  mutable std::vector<uint32_t> parents_;  // built on first PointerOf call
+  // PointerOf's parent table (8 bytes a node) is built only after kPointerDescents calls: a few
+  // findings in a large document each walk down from the root instead.
+  static constexpr uint32_t kPointerDescents = 32;
+  std::string PointerByDescent(uint32_t index) const;
+  mutable std::vector<uint32_t> parents_;
+  mutable uint32_t pointer_calls_ = 0;
   bool bom_ = false;
 };
 

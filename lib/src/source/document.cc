@@ -210,7 +210,35 @@ std::string EscapePointerToken(std::string_view token) {
   return out;
 }
 
+// From the root down to the node, skipping whole subtrees: O(siblings passed), no table.
+std::string Document::PointerByDescent(uint32_t index) const {
+  if (index >= nodes_.size()) return "";
+  uint32_t target = nodes_[index].type() == Type::kKey ? index + 1 : index;  // a key names its member
+  std::string out;
+  uint32_t node = 0;
+  while (node != target && nodes_[node].is_container()) {
+    const bool object = nodes_[node].type() == Type::kObject;
+    uint32_t child = node + 1;
+    uint32_t next = node;
+    for (uint32_t ordinal = 0; child < nodes_[node].payload; ++ordinal) {
+      uint32_t value = object ? child + 1 : child;
+      uint32_t end = SubtreeEnd(value);
+      if (target < end) {
+        out.push_back('/');
+        out += object ? EscapePointerToken(Value(this, child).as_string()) : std::to_string(ordinal);
+        next = value;
+        break;
+      }
+      child = end;
+    }
+    if (next == node) break;  // not below this node (cannot happen for a node of this tape)
+    node = next;
+  }
+  return out;
+}
+
 std::string Document::PointerOf(uint32_t index) const {
+  if (parents_.empty() && ++pointer_calls_ <= kPointerDescents) return PointerByDescent(index);
   if (parents_.empty() && !nodes_.empty()) {
     // parents_[2i] = parent node, parents_[2i+1] = ordinal of the member/element in its parent.
     parents_.assign(nodes_.size() * 2, UINT32_MAX);
