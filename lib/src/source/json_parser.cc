@@ -441,8 +441,12 @@ bool Parser::AddKeyToFrame(Frame& frame, uint32_t key_node) {
 void Parser::Run() {
   p_ = doc_.text_.data();
   size_ = doc_.text_.size();
-  if (size_ > options_.max_bytes || size_ > Node::kOffsetMask) {
+  if (size_ > options_.max_bytes) {
     Fail(ParseError::Kind::kTooLarge, 0, "file is larger than the size cap");
+    return;
+  }
+  if (size_ > Node::kOffsetMask) {  // positions are 26 bits of a tape node
+    Fail(ParseError::Kind::kTooLarge, 0, "file is larger than 64 MiB, the most mcpolicy reads");
     return;
   }
   const auto* u = reinterpret_cast<const unsigned char*>(p_);
