@@ -1,5 +1,5 @@
 // Document::Locate on long lines (minified documents), where columns come from code-point marks,
-// and PointerOf with and without its parent table.
+// PointerOf with and without its parent table, and the tape's input size limit.
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -86,6 +86,27 @@ TEST_CASE("json: PointerOf by descent and by table agree", "[json]") {
   REQUIRE(empty_key.is_object());
   CHECK(doc.PointerOf(empty_key.index()) == "/a/");
   CHECK(doc.PointerOf(doc.Resolve("/z/0/0").index()) == "/z/0/0");
+}
+
+}  // namespace
+}  // namespace mcpolicy::json
+
+namespace mcpolicy::json {
+namespace {
+
+// Node offsets are 26 bits: a larger input is refused even when the caller's cap allows it.
+TEST_CASE("json: inputs past the tape's 64 MiB position range are refused", "[json]") {
+  ParseOptions options;
+  options.max_bytes = 1ull << 30;
+  std::string text(Node::kOffsetMask + 1, ' ');
+  text[0] = '1';
+  Document doc = Document::Parse(std::move(text), options);
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.error()->kind == ParseError::Kind::kTooLarge);
+  CHECK(doc.error()->message.find("64 MiB") != std::string::npos);
+  std::string fits(Node::kOffsetMask, ' ');
+  fits[0] = '1';
+  CHECK(Document::Parse(std::move(fits), options).ok());
 }
 
 }  // namespace
