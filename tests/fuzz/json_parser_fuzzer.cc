@@ -30,19 +30,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   const auto& nodes = doc.nodes();
   Check(!nodes.empty());
-  Check(nodes[0].type != Type::kKey);
+  Check(nodes[0].type() != Type::kKey);
   uint32_t previous_offset = 0;
   for (uint32_t i = 0; i < nodes.size(); ++i) {
     const auto& n = nodes[i];
-    Check(n.offset < size);
-    Check(n.offset >= previous_offset);
-    previous_offset = n.offset;
-    Check(doc.EndOffset(i) <= size && doc.EndOffset(i) > n.offset);
+    Check(n.offset() < size);
+    Check(n.offset() >= previous_offset);
+    previous_offset = n.offset();
+    Check(doc.EndOffset(i) <= size && doc.EndOffset(i) > n.offset());
     Value v(&doc, i);
-    if (n.type == Type::kArray || n.type == Type::kObject) {
-      Check(n.u.container.end > i && n.u.container.end <= nodes.size());
+    if (n.type() == Type::kArray || n.type() == Type::kObject) {
+      Check(n.payload > i && n.payload <= nodes.size());
       uint32_t count = 0;
-      if (n.type == Type::kArray) {
+      if (n.type() == Type::kArray) {
         for (Value e : v.elements()) {
           Check(e.type() != Type::kKey);
           ++count;
@@ -55,9 +55,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         }
       }
       Check(count == v.size());
-    } else if (n.type == Type::kString || n.type == Type::kKey) {
+    } else if (n.type() == Type::kString || n.type() == Type::kKey) {
       (void)v.as_string();
-    } else if (n.type == Type::kNumber) {
+    } else if (n.type() == Type::kNumber) {
       Check(!v.raw_number().empty());
       (void)v.is_integer();
     }
@@ -69,10 +69,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // Positions and pointers of a bounded sample (PointerOf costs the node's depth).
   uint32_t limit = nodes.size() < 512 ? static_cast<uint32_t>(nodes.size()) : 512;
   for (uint32_t i = 0; i < limit; ++i) {
-    mcpolicy::json::Location loc = doc.Locate(nodes[i].offset);
+    mcpolicy::json::Location loc = doc.Locate(nodes[i].offset());
     Check(loc.line >= 1 && loc.line <= doc.line_count() && loc.column >= 1);
     (void)doc.LineText(loc.line);
-    if (nodes[i].type == Type::kKey) continue;
+    if (nodes[i].type() == Type::kKey) continue;
     std::string pointer = doc.PointerOf(i);
     Value resolved = doc.Resolve(pointer);
     // With duplicate keys a pointer names the last member of that name, maybe another subtree.

@@ -198,7 +198,7 @@ TEST_CASE("parser: numbers", "[json]") {
   std::vector<Value> v;
   for (Value e : doc.root().elements()) v.push_back(e);
   CHECK(std::isinf(v[0].as_number()));
-  CHECK((v[0].node().flags & kFlagOverflow) != 0);
+  CHECK((v[0].node().flags() & kFlagOverflow) != 0);
   CHECK(v[0].raw_number() == "1e400");
   CHECK(v[1].as_number() < 0);
   CHECK(v[2].as_number() == 0);

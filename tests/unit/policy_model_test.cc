@@ -35,7 +35,9 @@ TEST_CASE("policy: ReadPolicy keeps positions and well-formed parts", "[policy]"
   CHECK(t->limits[0].counter == "t_rate");
   CHECK(doc.PointerOf(t->limits[0].max_node) == "/tools/t/limits/0/max");
   REQUIRE(t->deny_if.size() == 1);
-  CHECK(t->deny_if[0].values == std::vector<std::string>{"delete"});
+  const auto& values = t->deny_if[0].values;
+  CHECK(std::vector<std::string_view>(values.begin(), values.end()) ==
+        std::vector<std::string_view>{"delete"});
 }
 
 TEST_CASE("policy: ReadPolicy skips what is malformed", "[policy]") {

@@ -66,8 +66,8 @@ TEST_CASE("schema report: error fields", "[schema]") {
   CHECK(unknown.offending == "actoin");
   CHECK(unknown.candidates == std::vector<std::string>{"\"action\"", "\"limit\""});
   // The node is the key itself, so a caret lands on "actoin" rather than on its value.
-  CHECK(doc.nodes()[unknown.node].type == json::Type::kKey);
-  CHECK(doc.Locate(doc.nodes()[unknown.node].offset).column == 37);
+  CHECK(doc.nodes()[unknown.node].type() == json::Type::kKey);
+  CHECK(doc.Locate(doc.nodes()[unknown.node].offset()).column == 37);
 
   const SchemaError& bad_enum = errors[1];
   CHECK(bad_enum.keyword == "enum");
@@ -75,7 +75,7 @@ TEST_CASE("schema report: error fields", "[schema]") {
   CHECK(bad_enum.schema_path == "#/definitions/tool/properties/action/enum");
   CHECK(bad_enum.offending == "\"alow\"");
   CHECK(bad_enum.candidates == std::vector<std::string>{"\"allow\"", "\"deny\"", "\"ask\""});
-  CHECK(doc.nodes()[bad_enum.node].type == json::Type::kString);
+  CHECK(doc.nodes()[bad_enum.node].type() == json::Type::kString);
 }
 
 TEST_CASE("schema report: errors come in instance order, then keyword", "[schema]") {

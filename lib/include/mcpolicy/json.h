@@ -29,26 +29,34 @@ struct Location {
   uint32_t column = 0;  // 1-based, in code points
 };
 
-// One tape entry. Kept at 16 bytes: the tape of an 11 MB policy must stay well under the input size x2.
+// One tape entry, 8 bytes: the tape of an 11 MB policy (13 nodes per 110-byte tool) stays about
+// the input's size. Numbers and strings with escapes keep their contents beside the tape.
 struct Node {
-  uint32_t offset;  // byte offset of the token's first byte in Document::text()
-  Type type;
-  uint8_t flags;  // kFlag* below
-  uint16_t reserved;
-  union {
-    struct {
-      uint32_t count;  // containers: number of elements / members
-      uint32_t end;    // containers: index one past the last node of the subtree
-    } container;
-    struct {
-      uint32_t begin;  // strings/keys: offset of the decoded bytes (text() or arena(), see kFlagArena)
-      uint32_t size;
-    } str;
-    double number;
-    bool boolean;
-  } u;
+  uint32_t bits;  // byte offset of the token's first byte in Document::text() (low 26 bits), the
+                  // type (3 bits above it) and the kFlag* bits (top 3 bits)
+  // containers: the index one past the last node of the subtree;
+  // strings and keys: the decoded length in bytes, which start one past offset() in text(), or
+  //   with kFlagArena an index into Document::arena_strings();
+  // numbers: an index into Document::numbers(); booleans: 0 or 1; null: 0.
+  uint32_t payload;
+
+  uint32_t offset() const { return bits & kOffsetMask; }
+  Type type() const { return static_cast<Type>((bits >> kTypeShift) & 7u); }
+  uint8_t flags() const { return static_cast<uint8_t>(bits >> kFlagShift); }
+  bool is_container() const { return type() == Type::kArray || type() == Type::kObject; }
+
+  static constexpr uint32_t kOffsetBits = 26;  // inputs up to 64 MiB
+  static constexpr uint32_t kOffsetMask = (1u << kOffsetBits) - 1;
+  static constexpr uint32_t kTypeShift = kOffsetBits;
+  static constexpr uint32_t kFlagShift = kOffsetBits + 3;
 };
-static_assert(sizeof(Node) == 16, "Node must stay 16 bytes");
+static_assert(sizeof(Node) == 8, "Node must stay 8 bytes");
+
+// Where a decoded string with escapes lives in Document::arena().
+struct ArenaString {
+  uint32_t begin;
+  uint32_t size;
+};
 
 inline constexpr uint8_t kFlagArena = 1;     // string bytes live in the arena (had escapes)
 inline constexpr uint8_t kFlagInteger = 2;   // number written without fraction or exponent
@@ -66,7 +74,7 @@ class Value {
   uint32_t index() const { return index_; }
   const Document& document() const { return *doc_; }
   const Node& node() const;
-  Type type() const { return node().type; }
+  Type type() const { return node().type(); }
   // The is_* tests are false for an invalid Value, so `v.Find("x").is_string()` needs no valid().
   bool is_null() const { return Is(Type::kNull); }
   bool is_bool() const { return Is(Type::kBool); }
@@ -75,8 +83,8 @@ class Value {
   bool is_array() const { return Is(Type::kArray); }
   bool is_object() const { return Is(Type::kObject); }
 
-  bool as_bool() const { return node().u.boolean; }
-  double as_number() const { return node().u.number; }
+  bool as_bool() const { return node().payload != 0; }
+  double as_number() const;
   // True when the number has no fractional part (JSON Schema's "integer": 1.0 counts).
   bool is_integer() const;
   // The number exactly as written in the source ("1e400", "30000000000000000000000000000").
@@ -87,8 +95,9 @@ class Value {
   // string fields of schema-checked documents.
   std::string_view string_or_empty() const { return is_string() ? as_string() : std::string_view(); }
 
-  uint32_t size() const;  // elements of an array, members of an object, else 0
-  uint32_t offset() const { return node().offset; }
+  // Elements of an array, members of an object, else 0. Counted by jumping over each child.
+  uint32_t size() const;
+  uint32_t offset() const { return node().offset(); }
   Location location() const;
 
   // Array elements, in order.
@@ -194,6 +203,23 @@ class Document {
   const std::string& text() const { return text_; }
   const std::string& arena() const { return arena_; }
   const std::vector<Node>& nodes() const { return nodes_; }
+  const std::vector<double>& numbers() const { return numbers_; }
+  const std::vector<ArenaString>& arena_strings() const { return arena_strings_; }
+
+  // Readers of a node's payload (the node must have the type named).
+  std::string_view StringAt(const Node& n) const {  // kString, kKey
+    if (n.flags() & kFlagArena) {
+      const ArenaString& a = arena_strings_[n.payload];
+      return std::string_view(arena_.data() + a.begin, a.size);
+    }
+    return std::string_view(text_.data() + n.offset() + 1, n.payload);
+  }
+  double NumberAt(const Node& n) const { return numbers_[n.payload]; }  // kNumber
+  // Index one past the subtree of node `index`.
+  uint32_t SubtreeEnd(uint32_t index) const {
+    const Node& n = nodes_[index];
+    return n.is_container() ? n.payload : index + 1;
+  }
   const std::vector<DuplicateKey>& duplicates() const { return duplicates_; }
 
   // 1-based line and code-point column of a byte offset (also valid for error offsets).
@@ -216,19 +242,29 @@ class Document {
  private:
   Document() = default;
   friend class Parser;
-  // Fills column_blocks_ when some line is long, so that Locate costs O(kColumnBlock), not
-  // O(line length): a minified file with many findings on its one line stays linear.
-  void IndexColumns();
-  static constexpr uint32_t kColumnBlock = 1024;
+
+  // Columns on long lines (a minified document is one line) would cost a scan from the line's
+  // start per Locate, quadratic over a document's findings; code-point counts at every
+  // kMarkStride bytes make each Locate scan at most two strides.
+  static constexpr uint32_t kMarkStride = 512;
+  void BuildCodePointMarks();
+  uint32_t CodePointsBefore(uint32_t offset) const;  // needs code_point_marks_
 
   std::string text_;
   std::string arena_;                   // decoded strings that contained escapes
   std::vector<Node> nodes_;
+  std::vector<double> numbers_;
+  std::vector<ArenaString> arena_strings_;
   std::vector<uint32_t> line_starts_;  // byte offset of each line's first byte
-  std::vector<uint32_t> column_blocks_;  // code points before each kColumnBlock-byte block
+  std::vector<uint32_t> code_point_marks_;  // code points before each kMarkStride-byte block
   std::vector<DuplicateKey> duplicates_;
   std::optional<ParseError> error_;
-  mutable std::vector<uint32_t> parents_;  // built on first PointerOf call
+  // PointerOf's parent table (8 bytes a node) is built only after kPointerDescents calls: a few
+  // findings in a large document each walk down from the root instead.
+  static constexpr uint32_t kPointerDescents = 32;
+  std::string PointerByDescent(uint32_t index) const;
+  mutable std::vector<uint32_t> parents_;
+  mutable uint32_t pointer_calls_ = 0;
   bool bom_ = false;
 };
 

@@ -75,7 +75,7 @@ BaselineResult LoadBaseline(const std::string& path) {
     return result;
   }
   for (const SchemaError& e : schema->Validate(doc.root())) {
-    error(doc.nodes()[e.node].offset, "invalid baseline: " + e.message);
+    error(doc.nodes()[e.node].offset(), "invalid baseline: " + e.message);
   }
   if (!result.errors.empty()) return result;
   Baseline baseline;

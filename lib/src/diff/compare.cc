@@ -123,9 +123,8 @@ class Comparer {
 
   void Limits(const ResolvedTool& o, const ResolvedTool& n, const DiffPosition& old_at,
               const DiffPosition& new_at) {
-    static const std::vector<Limit> kNone;
-    const std::vector<Limit>& ol = o.rules ? o.rules->limits : kNone;
-    const std::vector<Limit>& nl = n.rules ? n.rules->limits : kNone;
+    std::span<const Limit> ol = o.rules ? o.rules->limits : std::span<const Limit>();
+    std::span<const Limit> nl = n.rules ? n.rules->limits : std::span<const Limit>();
     if (ol.empty() && nl.empty()) return;
     const Limit* os = Strictest(ol);
     const Limit* ns = Strictest(nl);
@@ -301,8 +300,8 @@ void Comparer::DefaultFlip() {
 }
 
 void Comparer::AllToolsLimits() {
-  const std::vector<Limit>& before = old_.policy.all_tools_limits;
-  const std::vector<Limit>& after = new_.policy.all_tools_limits;
+  std::span<const Limit> before = old_.policy.all_tools_limits;
+  std::span<const Limit> after = new_.policy.all_tools_limits;
   if (before.empty() && after.empty()) return;
   const Limit* os = Strictest(before);
   const Limit* ns = Strictest(after);
@@ -334,7 +333,7 @@ void Comparer::AllToolsLimits() {
                (tools.size() == 1 ? "" : "s") + " without a limit of " +
                (tools.size() == 1 ? "its" : "their") + " own";
   }
-  auto node = [](const Side& side, const std::vector<Limit>& limits, const Limit* strictest) {
+  auto node = [](const Side& side, std::span<const Limit> limits, const Limit* strictest) {
     if (strictest) return strictest->max_node != kNoNode ? strictest->max_node : strictest->node;
     if (!limits.empty()) return limits.front().node;
     json::Value all = side.doc.Resolve("/all_tools");

@@ -3,6 +3,7 @@
 #ifndef MCPOLICY_DIFF_COMPARE_H_
 #define MCPOLICY_DIFF_COMPARE_H_
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,7 @@ std::vector<DiffChange> Compare(const Side& old_side, const Side& new_side);
 // "10/minute"; "an unreadable limit" when the window or max is missing.
 std::string LimitText(const Limit& limit);
 // The limit allowing the fewest calls per minute, or nullptr when none can be read.
-const Limit* Strictest(const std::vector<Limit>& limits);
+const Limit* Strictest(std::span<const Limit> limits);
 // How a tool stands in one version: "hidden", "denied by default", "allowed with no limit",
 // "allowed, limited to 10/minute, with argument conditions", ...
 std::string StateText(const ResolvedTool& tool, const Policy& policy);

@@ -14,7 +14,7 @@ std::string LimitText(const Limit& limit) {
   return rules::Number(*limit.max) + "/" + std::string(WindowName(*limit.window));
 }
 
-const Limit* Strictest(const std::vector<Limit>& limits) {
+const Limit* Strictest(std::span<const Limit> limits) {
   const Limit* best = nullptr;
   for (const Limit& l : limits) {
     std::optional<double> rate = l.PerMinute();
@@ -29,7 +29,7 @@ std::string StateText(const ResolvedTool& tool, const Policy& policy) {
   }
   if (tool.decision == Decision::kDeniedByDefault) return "denied by default";
   std::string out;
-  const std::vector<Limit>* own = tool.rules ? &tool.rules->limits : nullptr;
+  const std::span<const Limit>* own = tool.rules ? &tool.rules->limits : nullptr;
   if (own && !own->empty()) {
     const Limit* strictest = Strictest(*own);
     out = "allowed, limited to " +
@@ -66,7 +66,7 @@ void AppendCanonical(std::string& out, json::Value v, int depth) {
       out += v.as_bool() ? "true" : "false";
       return;
     case json::Type::kNumber: {
-      if (v.node().flags & json::kFlagOverflow) {
+      if (v.node().flags() & json::kFlagOverflow) {
         out += v.raw_number();
         return;
       }

@@ -81,7 +81,7 @@ void RenderObject(const json::Document& doc, const SourceStyle& style, uint32_t 
     kept[i] = !plan.removed.count(static_cast<uint32_t>(i));
     any_kept |= kept[i];
   }
-  uint32_t begin = doc.nodes()[object].offset;
+  uint32_t begin = doc.nodes()[object].offset();
   if (!any_kept) {
     bool spread = members.empty() ? SpreadEmpty(doc, object) : !IsOneLine(doc, object);
     edits.push_back({begin, doc.EndOffset(object),
@@ -209,7 +209,7 @@ std::string PlanEdits(const json::Document& doc, const Policy& policy,
     if (r.kind == Remedy::Kind::kHide || hidden.count(r.tool)) continue;
     if (r.kind == Remedy::Kind::kDenyByDefault) {
       if (policy.default_node == kNoNode) return "\"default\" is missing";
-      out.push_back({doc.nodes()[policy.default_node].offset, doc.EndOffset(policy.default_node),
+      out.push_back({doc.nodes()[policy.default_node].offset(), doc.EndOffset(policy.default_node),
                      "\"deny\""});
       if (r.values.empty()) continue;
       std::vector<std::pair<std::string, NewValue>> listed;

@@ -49,7 +49,7 @@ std::optional<Remedy> DenyByDefault(const Resolution& resolution) {
   remedy.kind = Remedy::Kind::kDenyByDefault;
   for (const ResolvedTool& tool : resolution.tools) {
     if (!tool.rules && tool.catalog && tool.reachable() && tool.category == Category::kRead) {
-      remedy.values.push_back(tool.name);
+      remedy.values.emplace_back(tool.name);
     }
   }
   return remedy;

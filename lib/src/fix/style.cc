@@ -4,7 +4,7 @@ namespace mcpolicy::fix {
 namespace {
 
 bool IsContainer(const json::Node& n) {
-  return n.type == json::Type::kArray || n.type == json::Type::kObject;
+  return n.type() == json::Type::kArray || n.type() == json::Type::kObject;
 }
 
 // Byte offset of the first byte of each child (the key for object members) and one past its end.
@@ -32,7 +32,7 @@ bool Separator(std::string_view s, char mark) {
 }  // namespace
 
 bool IsOneLine(const json::Document& doc, uint32_t index) {
-  uint32_t begin = doc.nodes()[index].offset;
+  uint32_t begin = doc.nodes()[index].offset();
   uint32_t end = doc.EndOffset(index);
   return std::string_view(doc.text()).substr(begin, end - begin).find('\n') == std::string_view::npos;
 }
@@ -49,7 +49,7 @@ std::string LineIndent(const json::Document& doc, uint32_t offset) {
 uint32_t ParentOf(const json::Document& doc, uint32_t index) {
   const std::vector<json::Node>& nodes = doc.nodes();
   for (uint32_t j = index; j-- > 0;) {
-    if (IsContainer(nodes[j]) && nodes[j].u.container.end > index) return j;
+    if (IsContainer(nodes[j]) && doc.SubtreeEnd(j) > index) return j;
   }
   return kNoParent;
 }
@@ -72,15 +72,15 @@ SourceStyle DetectStyle(const json::Document& doc) {
   bool colon = false, comma = false, object_pad = false, array_pad = false;
   const std::vector<json::Node>& nodes = doc.nodes();
   for (uint32_t i = 0; i < nodes.size(); ++i) {
-    if (nodes[i].type == json::Type::kKey && !colon) {
+    if (nodes[i].type() == json::Type::kKey && !colon) {
       uint32_t end = doc.EndOffset(i);
-      std::string_view gap = text.substr(end, nodes[i + 1].offset - end);
+      std::string_view gap = text.substr(end, nodes[i + 1].offset() - end);
       if (Separator(gap, ':')) {
         style.colon = std::string(gap);
         colon = true;
       }
     }
-    if (!IsContainer(nodes[i]) || nodes[i].u.container.count == 0 || !IsOneLine(doc, i)) continue;
+    if (!IsContainer(nodes[i]) || doc.SubtreeEnd(i) == i + 1 || !IsOneLine(doc, i)) continue;
     std::vector<std::pair<uint32_t, uint32_t>> spans = ChildSpans(doc, i);
     if (!comma && spans.size() >= 2) {
       std::string_view gap = text.substr(spans[0].second, spans[1].first - spans[0].second);
@@ -89,12 +89,12 @@ SourceStyle DetectStyle(const json::Document& doc) {
         comma = true;
       }
     }
-    std::string_view pad = text.substr(nodes[i].offset + 1, spans[0].first - nodes[i].offset - 1);
+    std::string_view pad = text.substr(nodes[i].offset() + 1, spans[0].first - nodes[i].offset() - 1);
     if (!OnlySpaces(pad)) continue;
-    if (nodes[i].type == json::Type::kObject && !object_pad) {
+    if (nodes[i].type() == json::Type::kObject && !object_pad) {
       style.object_pad = std::string(pad);
       object_pad = true;
-    } else if (nodes[i].type == json::Type::kArray && !array_pad) {
+    } else if (nodes[i].type() == json::Type::kArray && !array_pad) {
       style.array_pad = std::string(pad);
       array_pad = true;
     }

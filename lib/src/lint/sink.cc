@@ -49,7 +49,7 @@ void DiagnosticSink::ReportAtOffset(std::string_view rule, uint32_t offset, uint
 }
 
 void DiagnosticSink::Report(std::string_view rule, uint32_t index, std::string message) {
-  uint32_t offset = doc_->nodes()[index].offset;
+  uint32_t offset = doc_->nodes()[index].offset();
   ReportAtOffset(rule, offset, doc_->EndOffset(index), std::move(message));
   out_.back().pointer = doc_->PointerOf(index);
 }

@@ -16,12 +16,11 @@ std::optional<Window> ParseWindow(std::string_view s) {
 
 // Limits are kept when they are objects; each field is kept when it has the right type. `clean`
 // is cleared when something was skipped or malformed.
-std::vector<Limit> ReadLimits(json::Value limits, bool& clean) {
-  std::vector<Limit> out;
-  if (!limits.valid()) return out;
+void ReadLimits(json::Value limits, bool& clean, std::vector<Limit>& out) {
+  if (!limits.valid()) return;
   if (!limits.is_array()) {
     clean = false;
-    return out;
+    return;
   }
   for (json::Value v : limits.elements()) {
     if (!v.is_object()) {
@@ -30,31 +29,36 @@ std::vector<Limit> ReadLimits(json::Value limits, bool& clean) {
     }
     Limit limit;
     limit.node = v.index();
-    if (json::Value counter = v.Find("counter"); counter.is_string()) {
-      limit.counter = std::string(counter.as_string());
+    json::Value counter, window, max;
+    for (json::Member m : v.members()) {  // one pass; the last of duplicate keys wins, as in Find
+      std::string_view k = m.name();
+      if (k == "counter") counter = m.value;
+      else if (k == "window") window = m.value;
+      else if (k == "max") max = m.value;
+    }
+    if (counter.is_string()) {
+      limit.counter = counter.as_string();
       limit.counter_node = counter.index();
     }
-    if (json::Value window = v.Find("window"); window.is_string()) {
-      limit.window = ParseWindow(window.as_string());
-    }
+    if (window.is_string()) limit.window = ParseWindow(window.as_string());
     // The schema's bounds: a whole number from 0 to 2^31-1 (1e400 and 2.5 are its findings).
-    if (json::Value max = v.Find("max");
-        max.is_number() && max.is_integer() && max.as_number() >= 0 && max.as_number() <= 2147483647.0) {
+    if (max.is_number() && max.is_integer() && max.as_number() >= 0 &&
+        max.as_number() <= 2147483647.0) {
       limit.max = max.as_number();
       limit.max_node = max.index();
     }
     if (limit.counter_node == kNoNode || !limit.window || !limit.max) clean = false;
-    out.push_back(std::move(limit));
+    out.push_back(limit);
   }
-  return out;
 }
 
-std::vector<Condition> ReadConditions(json::Value conditions, bool& clean) {
-  std::vector<Condition> out;
-  if (!conditions.valid()) return out;
+// Appends to policy.condition_storage and policy.value_storage, whose capacity the caller
+// reserved for every condition and value of the document, so spans into them stay valid.
+void ReadConditions(json::Value conditions, bool& clean, Policy& policy) {
+  if (!conditions.valid()) return;
   if (!conditions.is_array()) {
     clean = false;
-    return out;
+    return;
   }
   for (json::Value v : conditions.elements()) {
     json::Value path = v.Find("path");
@@ -64,19 +68,123 @@ std::vector<Condition> ReadConditions(json::Value conditions, bool& clean) {
       continue;
     }
     Condition c;
-    c.path = std::string(path.as_string());
-    c.op = std::string(op.as_string());
+    c.path = path.as_string();
+    c.op = op.as_string();
     c.node = v.index();
+    size_t begin = policy.value_storage.size();
     json::Value value = v.Find("value");
-    if (value.is_string()) c.values.emplace_back(value.as_string());
+    if (value.is_string()) policy.value_storage.push_back(value.as_string());
     if (value.is_array()) {
       for (json::Value e : value.elements()) {
-        if (e.is_string()) c.values.emplace_back(e.as_string());
+        if (e.is_string()) policy.value_storage.push_back(e.as_string());
       }
     }
-    out.push_back(std::move(c));
+    c.values = std::span<const std::string_view>(policy.value_storage.data() + begin,
+                                                 policy.value_storage.size() - begin);
+    policy.condition_storage.push_back(c);
   }
-  return out;
+}
+
+// Upper bounds of what ReadTools stores: every element of each tool's "limits", "require" and
+// "deny_if" arrays, and every element of a condition's "value" array (plus one for a string).
+struct Counts {
+  size_t limits = 0, conditions = 0, values = 0;
+};
+
+Counts CountParts(json::Value tools) {
+  Counts counts;
+  for (json::Member m : tools.members()) {
+    if (!m.value.is_object()) continue;
+    for (json::Member field : m.value.members()) {
+      std::string_view k = field.name();
+      if (!field.value.is_array()) continue;
+      if (k == "limits") {
+        counts.limits += field.value.size();
+      } else if (k == "require" || k == "deny_if") {
+        for (json::Value c : field.value.elements()) {
+          ++counts.conditions;
+          if (!c.is_object()) continue;
+          json::Value value = c.Find("value");
+          counts.values += value.is_array() ? value.size() : 1;
+        }
+      }
+    }
+  }
+  return counts;
+}
+
+// Key nodes of the `tools` members that share their name with another member (from the parser's
+// duplicate list, so a policy without duplicates pays nothing for the check).
+std::vector<uint32_t> DuplicatedKeys(const json::Document& doc, json::Value tools) {
+  std::vector<uint32_t> keys;
+  uint32_t begin = tools.index(), end = tools.node().payload;
+  for (const json::DuplicateKey& d : doc.duplicates()) {
+    if (d.second > begin && d.second < end) {
+      keys.push_back(d.first);
+      keys.push_back(d.second);
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+void ReadTools(const json::Document& doc, json::Value tools, Policy& policy) {
+  policy.tools_node = tools.index();
+  // Storage sized once, so spans taken while reading stay valid and nothing is reallocated.
+  Counts counts = CountParts(tools);
+  policy.limit_storage.reserve(counts.limits);
+  policy.condition_storage.reserve(counts.conditions);
+  policy.value_storage.reserve(counts.values);
+  policy.tools.reserve(tools.size());
+  std::vector<uint32_t> duplicated = DuplicatedKeys(doc, tools);
+  // Name -> slot in policy.tools, for duplicated names only.
+  std::unordered_map<std::string_view, size_t> slot;
+  std::vector<size_t> superseded;
+  for (json::Member m : tools.members()) {
+    if (m.name().empty() || !m.value.is_object()) continue;
+    ToolRules t;
+    t.name = m.name();
+    t.key_node = m.key.index();
+    t.value_node = m.value.index();
+    json::Value limits, require, deny_if;
+    for (json::Member field : m.value.members()) {
+      std::string_view k = field.name();
+      if (k == "limits") limits = field.value;
+      else if (k == "require") require = field.value;
+      else if (k == "deny_if") deny_if = field.value;
+      else t.well_formed = false;
+    }
+    auto tail = [](const auto& storage, size_t begin) {
+      return std::span(storage.data() + begin, storage.size() - begin);
+    };
+    size_t begin = policy.limit_storage.size();
+    ReadLimits(limits, t.well_formed, policy.limit_storage);
+    t.limits = tail(policy.limit_storage, begin);
+    begin = policy.condition_storage.size();
+    ReadConditions(require, t.well_formed, policy);
+    t.require = tail(policy.condition_storage, begin);
+    begin = policy.condition_storage.size();
+    ReadConditions(deny_if, t.well_formed, policy);
+    t.deny_if = tail(policy.condition_storage, begin);
+    if (std::binary_search(duplicated.begin(), duplicated.end(), t.key_node)) {
+      // A duplicate key: the last one wins, as in json::Value::Find.
+      auto [it, added] = slot.try_emplace(t.name, policy.tools.size());
+      if (!added) {
+        superseded.push_back(it->second);
+        it->second = policy.tools.size();
+      }
+    }
+    policy.tools.push_back(t);
+  }
+  if (superseded.empty()) return;
+  std::sort(superseded.begin(), superseded.end());
+  size_t kept = 0;
+  for (size_t i = 0; i < policy.tools.size(); ++i) {
+    if (std::binary_search(superseded.begin(), superseded.end(), i)) continue;
+    policy.tools[kept++] = policy.tools[i];
+  }
+  policy.tools.resize(kept);
 }
 
 }  // namespace
@@ -140,51 +248,18 @@ Policy ReadPolicy(const json::Document& doc) {
     if (d.is_string() && d.as_string() == "deny") policy.default_action = DefaultAction::kDeny;
   }
   if (json::Value hide = root.Find("hide"); hide.is_array()) {
+    policy.hide.reserve(hide.size());
     for (json::Value e : hide.elements()) {
       if (!e.is_string() || e.as_string().empty()) continue;
-      policy.hide.push_back({std::string(e.as_string()), e.index()});
+      policy.hide.push_back({e.as_string(), e.index()});
       if (e.as_string() == "*" && policy.hide_all_node == kNoNode) policy.hide_all_node = e.index();
     }
   }
   if (json::Value all = root.Find("all_tools"); all.is_object()) {
     bool clean = true;  // a malformed all_tools limit is the schema rule's to report
-    policy.all_tools_limits = ReadLimits(all.Find("limits"), clean);
+    ReadLimits(all.Find("limits"), clean, policy.all_tools_limits);
   }
-  if (json::Value tools = root.Find("tools"); tools.is_object()) {
-    policy.tools_node = tools.index();
-    // Name -> slot in policy.tools; a hash, not a scan, so 100,000 tools stay linear.
-    std::unordered_map<std::string_view, size_t> slot;
-    std::vector<bool> superseded;
-    for (json::Member m : tools.members()) {
-      if (m.name().empty() || !m.value.is_object()) continue;
-      ToolRules t;
-      t.name = std::string(m.name());
-      t.key_node = m.key.index();
-      t.value_node = m.value.index();
-      t.limits = ReadLimits(m.value.Find("limits"), t.well_formed);
-      t.require = ReadConditions(m.value.Find("require"), t.well_formed);
-      t.deny_if = ReadConditions(m.value.Find("deny_if"), t.well_formed);
-      for (json::Member field : m.value.members()) {
-        std::string_view k = field.name();
-        if (k != "limits" && k != "require" && k != "deny_if") t.well_formed = false;
-      }
-      // A duplicate key: the last one wins, as in json::Value::Find.
-      auto [it, added] = slot.try_emplace(m.name(), policy.tools.size());
-      if (!added) {
-        superseded[it->second] = true;
-        it->second = policy.tools.size();
-      }
-      superseded.push_back(false);
-      policy.tools.push_back(std::move(t));
-    }
-    size_t kept = 0;
-    for (size_t i = 0; i < policy.tools.size(); ++i) {
-      if (superseded[i]) continue;
-      if (kept != i) policy.tools[kept] = std::move(policy.tools[i]);
-      ++kept;
-    }
-    policy.tools.resize(kept);
-  }
+  if (json::Value tools = root.Find("tools"); tools.is_object()) ReadTools(doc, tools, policy);
   return policy;
 }
 

@@ -1,6 +1,5 @@
 // Resolve: a category and a decision for every tool a policy or its server names.
 #include <algorithm>
-#include <map>
 
 #include "mcpolicy/policy.h"
 
@@ -53,11 +52,21 @@ const ResolvedTool* Resolution::Find(std::string_view name) const {
 
 std::vector<std::string_view> PolicyToolNames(const Policy& policy) {
   std::vector<std::string_view> names;
+  names.reserve(policy.tools.size() + policy.hide.size());
   for (const ToolRules& t : policy.tools) names.push_back(t.name);
+  const auto tools_end = static_cast<ptrdiff_t>(names.size());
   for (const HideEntry& h : policy.hide) {
     if (h.name != "*") names.push_back(h.name);
   }
-  std::sort(names.begin(), names.end());
+  // Policies are often written in name order: sort the two groups only when they need it, then
+  // merge them.
+  if (!std::is_sorted(names.begin(), names.begin() + tools_end)) {
+    std::sort(names.begin(), names.begin() + tools_end);
+  }
+  if (!std::is_sorted(names.begin() + tools_end, names.end())) {
+    std::sort(names.begin() + tools_end, names.end());
+  }
+  std::inplace_merge(names.begin(), names.begin() + tools_end, names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;
 }
@@ -88,41 +97,76 @@ Resolution Resolve(const Policy& policy, const ServerChoice& server,
                    const std::function<const Classifier&()>& classifier) {
   Resolution resolution;
   resolution.server = server;
-  std::map<std::string_view, ResolvedTool> tools;
-  auto add = [&](std::string_view name) -> ResolvedTool& {
-    ResolvedTool& t = tools[name];
-    t.name = std::string(name);
-    return t;
-  };
-  if (server.server) {
-    for (const CatalogTool& c : server.server->tools) add(c.name);
-  }
-  for (const ToolRules& r : policy.tools) add(r.name).rules = &r;
-  for (const HideEntry& h : policy.hide) {
-    if (h.name != "*") add(h.name).hidden_by = &h;
-  }
+  // Every name by where it came from: catalog tools, then policy tools, then named hide entries
+  // (one index each, 4 bytes), sorted by name. The sort is stable, so a name's sources keep that
+  // order and, within hide, file order: the last hide entry naming a tool wins.
+  const size_t catalog_count = server.server ? server.server->tools.size() : 0;
+  const size_t tools_end = catalog_count + policy.tools.size();
+  std::vector<uint32_t> hidden;  // indices into policy.hide of the named entries
   const HideEntry* hide_all = nullptr;
-  for (const HideEntry& h : policy.hide) {
-    if (h.name == "*") hide_all = &h;
+  for (uint32_t i = 0; i < policy.hide.size(); ++i) {
+    if (policy.hide[i].name == "*") {
+      hide_all = &policy.hide[i];
+    } else {
+      hidden.push_back(i);
+    }
   }
+  auto name_of = [&](uint32_t source) -> std::string_view {
+    if (source < catalog_count) return server.server->tools[source].name;
+    if (source < tools_end) return policy.tools[source - catalog_count].name;
+    return policy.hide[hidden[source - tools_end]].name;
+  };
+  std::vector<uint32_t> sources(tools_end + hidden.size());
+  for (uint32_t i = 0; i < sources.size(); ++i) sources[i] = i;
+  auto by_name = [&](uint32_t a, uint32_t b) { return name_of(a) < name_of(b); };
+  if (!std::is_sorted(sources.begin(), sources.end(), by_name)) {
+    // Each group is often sorted already (catalogs and generated policies are): merge runs.
+    auto group_end = [&](size_t end) { return sources.begin() + static_cast<ptrdiff_t>(end); };
+    for (auto [begin, end] : {std::pair{size_t{0}, catalog_count},
+                              std::pair{catalog_count, tools_end},
+                              std::pair{tools_end, sources.size()}}) {
+      if (!std::is_sorted(group_end(begin), group_end(end), by_name)) {
+        std::stable_sort(group_end(begin), group_end(end), by_name);
+      }
+    }
+    std::inplace_merge(sources.begin(), group_end(catalog_count), group_end(tools_end), by_name);
+    std::inplace_merge(sources.begin(), group_end(tools_end), sources.end(), by_name);
+  }
+  size_t distinct = 0;
+  for (size_t i = 0; i < sources.size(); ++i) {
+    distinct += i == 0 || name_of(sources[i]) != name_of(sources[i - 1]);
+  }
+  resolution.tools.reserve(distinct);
+
+  const bool any_limit = !policy.all_tools_limits.empty();
   Classification classification;
-  for (auto& [name, tool] : tools) {
+  for (size_t i = 0; i < sources.size();) {
+    ResolvedTool tool;
+    tool.name = name_of(sources[i]);
+    for (; i < sources.size() && name_of(sources[i]) == tool.name; ++i) {
+      uint32_t source = sources[i];
+      if (source >= catalog_count && source < tools_end) {
+        tool.rules = &policy.tools[source - catalog_count];
+      } else if (source >= tools_end) {
+        tool.hidden_by = &policy.hide[hidden[source - tools_end]];
+      }
+    }
     if (!tool.hidden_by) tool.hidden_by = hide_all;
-    if (server.server) tool.catalog = server.server->FindTool(name);
+    if (server.server) tool.catalog = server.server->FindTool(tool.name);
     tool.on_server = !server.server || tool.catalog != nullptr;
     if (tool.catalog) {
       tool.category = tool.catalog->category;
       tool.from_catalog = true;
     } else {
       ToolInfo info;
-      info.name = name;
+      info.name = tool.name;
       classifier().Classify(info, &classification);
       tool.category = classification.category;
     }
-    tool.has_limits = !policy.all_tools_limits.empty() || (tool.rules && !tool.rules->limits.empty());
+    tool.has_limits = any_limit || (tool.rules && !tool.rules->limits.empty());
     tool.has_conditions = tool.rules && (!tool.rules->require.empty() || !tool.rules->deny_if.empty());
     tool.decision = Decide(policy, tool);
-    resolution.tools.push_back(std::move(tool));
+    resolution.tools.push_back(tool);
   }
   return resolution;
 }

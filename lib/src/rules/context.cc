@@ -6,11 +6,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <span>
 
 namespace mcpolicy::rules {
 namespace {
 
-bool Contains(const std::vector<std::string>& values, std::string_view value) {
+bool Contains(std::span<const std::string_view> values, std::string_view value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 
@@ -103,7 +104,7 @@ bool Judged(const ResolvedTool& tool) {
 }
 
 std::string SuggestedLimit(const ResolvedTool& tool, const Thresholds& thresholds) {
-  return "\"limits\": [{\"counter\": " + Quote(tool.name + "_rate") +
+  return "\"limits\": [{\"counter\": " + Quote(std::string(tool.name) + "_rate") +
          ", \"window\": \"minute\", \"max\": " +
          Number(std::floor(CeilingPerMinute(EffectiveCategory(tool), thresholds))) +
          ", \"scope\": \"grant\"}]";

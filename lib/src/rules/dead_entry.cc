@@ -1,6 +1,8 @@
 #include "rules/dead_entry.h"
 
-#include <map>
+#include <algorithm>
+#include <string_view>
+#include <vector>
 
 namespace mcpolicy {
 namespace {
@@ -18,32 +20,47 @@ bool Unreachable(const Limit& a, const Limit& b) {
 
 void DeadEntry::Check(const PolicyContext& context, DiagnosticSink& sink) const {
   const Policy& policy = context.policy;
-  std::map<std::string, int> counter_uses;
-  for (const ToolRules& t : policy.tools) {
-    for (const Limit& l : t.limits) ++counter_uses[l.counter];
-  }
-  for (const Limit& l : policy.all_tools_limits) ++counter_uses[l.counter];
-
+  // Every counter, once per limit naming it, sorted: a counter's uses are one equal range. Built
+  // on first need: only a tool with two limits or more can have a dead one.
+  std::vector<std::string_view> counters;
+  auto used_once = [&](std::string_view counter) {
+    if (counters.empty()) {
+      counters.reserve(policy.limit_storage.size() + policy.all_tools_limits.size());
+      for (const ToolRules& t : policy.tools) {
+        for (const Limit& l : t.limits) counters.push_back(l.counter);
+      }
+      for (const Limit& l : policy.all_tools_limits) counters.push_back(l.counter);
+      if (!std::is_sorted(counters.begin(), counters.end())) {
+        std::sort(counters.begin(), counters.end());
+      }
+    }
+    auto [first, last] = std::equal_range(counters.begin(), counters.end(), counter);
+    return last - first == 1;
+  };
   for (const ToolRules& t : policy.tools) {
     const ResolvedTool* tool = context.resolution.Find(t.name);
     if (!tool) continue;
-    std::string what = rules::Describe(*tool) + " is listed under \"tools\"";
-    if (const HideEntry* h = policy.FindHidden(t.name)) {
+    auto what = [&] { return rules::Describe(*tool) + " is listed under \"tools\""; };
+    // The resolution knows whether a name is hidden; FindHidden then gives the first entry.
+    const HideEntry* h =
+        tool->hidden_by && tool->hidden_by->name != "*" ? policy.FindHidden(t.name) : nullptr;
+    if (h) {
       uint32_t line = json::Value(&context.doc, h->node).location().line;
       sink.Report(info().name, t.key_node,
-                  what + " but also hidden (line " + std::to_string(line) +
+                  what() + " but also hidden (line " + std::to_string(line) +
                       "), and hide wins, so this entry never applies; remove the entry, or remove "
                       "the name from \"hide\" if the agent needs the tool");
       continue;
     }
     if (policy.hides_all()) {
       sink.Report(info().name, t.key_node,
-                  what + " but \"hide\": [\"*\"] hides every tool, so this entry never applies; "
+                  what() + " but \"hide\": [\"*\"] hides every tool, so this entry never applies; "
                          "remove \"*\" from \"hide\" or remove the entry");
       continue;
     }
+    if (t.limits.size() < 2) continue;
     for (const Limit& a : t.limits) {
-      if (a.counter.empty() || counter_uses[a.counter] != 1) continue;
+      if (a.counter.empty() || !used_once(a.counter)) continue;
       for (const Limit& b : t.limits) {
         if (&a == &b || !Unreachable(a, b)) continue;
         sink.Report(info().name, a.max_node,

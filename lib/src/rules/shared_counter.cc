@@ -1,15 +1,11 @@
 #include "rules/shared_counter.h"
 
-#include <map>
-#include <set>
+#include <algorithm>
+#include <string_view>
+#include <vector>
 
 namespace mcpolicy {
 namespace {
-
-struct Use {
-  const Limit* limit;
-  std::string owner;  // the tool, or "" for all_tools
-};
 
 std::string Shape(const Limit& l) {
   return "window " + std::string(WindowName(*l.window)) + " and max " + rules::Number(*l.max);
@@ -19,20 +15,47 @@ std::string Shape(const Limit& l) {
 
 void SharedCounter::Check(const PolicyContext& context, DiagnosticSink& sink) const {
   const Policy& policy = context.policy;
-  std::vector<Use> uses;
-  for (const Limit& l : policy.all_tools_limits) uses.push_back({&l, ""});
-  for (const ToolRules& t : policy.tools) {
-    for (const Limit& l : t.limits) uses.push_back({&l, t.name});
+  // A limit's id: all_tools limits first, then the tools' limits by their place in the Policy's
+  // storage, which is file order. Ids rather than copies keep a 100,000-tool policy cheap.
+  const size_t shared = policy.all_tools_limits.size();
+  auto limit_of = [&](uint32_t id) -> const Limit& {
+    return id < shared ? policy.all_tools_limits[id] : policy.limit_storage[id - shared];
+  };
+  auto judged_shape = [](const Limit& l) { return !l.counter.empty() && l.window && l.max; };
+  // One counter, different quotas: each limit against the first limit naming its counter. Ids
+  // sorted by counter (stable, so a group starts with the first in file order); findings are
+  // then reported in file order.
+  std::vector<uint32_t> order;
+  for (uint32_t id = 0; id < shared; ++id) {
+    if (judged_shape(limit_of(id))) order.push_back(id);
   }
-  // One counter, different quotas.
-  std::map<std::string_view, const Use*> first;
-  for (const Use& u : uses) {
-    const Limit& l = *u.limit;
-    if (l.counter.empty() || !l.window || !l.max) continue;
-    auto [it, inserted] = first.emplace(l.counter, &u);
-    if (inserted) continue;
-    const Limit& f = *it->second->limit;
-    if (*f.window == *l.window && *f.max == *l.max) continue;
+  for (const ToolRules& t : policy.tools) {
+    for (const Limit& l : t.limits) {
+      if (judged_shape(l)) {
+        order.push_back(static_cast<uint32_t>(shared + (&l - policy.limit_storage.data())));
+      }
+    }
+  }
+  auto by_counter = [&](uint32_t a, uint32_t b) {
+    return limit_of(a).counter < limit_of(b).counter;
+  };
+  if (!std::is_sorted(order.begin(), order.end(), by_counter)) {
+    std::stable_sort(order.begin(), order.end(), by_counter);
+  }
+  std::vector<std::pair<uint32_t, uint32_t>> clashes;  // (limit, first limit of its counter)
+  for (size_t g = 0; g < order.size();) {
+    const Limit& f = limit_of(order[g]);
+    size_t i = g + 1;
+    for (; i < order.size() && limit_of(order[i]).counter == f.counter; ++i) {
+      const Limit& l = limit_of(order[i]);
+      if (*f.window != *l.window || *f.max != *l.max) clashes.emplace_back(order[i], order[g]);
+    }
+    g = i;
+  }
+  std::sort(clashes.begin(), clashes.end());
+  for (auto [id, first] : clashes) {
+    const Limit& l = limit_of(id);
+    const Limit& f = limit_of(first);
     uint32_t line = json::Value(&context.doc, f.node).location().line;
     sink.Report(info().name, l.counter_node,
                 "counter " + rules::Quote(l.counter) + " has " + Shape(f) + " at line " +
@@ -41,25 +64,32 @@ void SharedCounter::Check(const PolicyContext& context, DiagnosticSink& sink) co
                     "own counter or make the two match");
   }
   // A counter named after another tool: usually a limit copied from that tool's entry.
-  std::set<std::string_view> tool_names;
-  for (const ResolvedTool& t : context.resolution.tools) tool_names.insert(t.name);
-  for (const Use& u : uses) {
-    const Limit& l = *u.limit;
-    if (u.owner.empty() || l.counter.empty() || l.counter.rfind(u.owner, 0) == 0) continue;
-    std::string_view named_after;
-    for (std::string_view name : tool_names) {
-      bool prefix = l.counter.rfind(name, 0) == 0 &&
-                    (l.counter.size() == name.size() || l.counter[name.size()] == '_');
-      if (prefix && name != u.owner && name.size() > named_after.size()) named_after = name;
+  // The longest tool name (not the owner's) that is the counter itself or a prefix of it ending
+  // before a "_": try those prefixes, longest first, against the sorted resolution.
+  for (const ToolRules& t : policy.tools) {
+    for (const Limit& l : t.limits) {
+      if (l.counter.empty() || l.counter.starts_with(t.name)) continue;
+      std::string_view named_after;
+      for (size_t end = l.counter.size();;) {
+        std::string_view name = l.counter.substr(0, end);
+        if (name != t.name && context.resolution.Find(name)) {
+          named_after = name;
+          break;
+        }
+        if (end == 0) break;
+        end = l.counter.rfind('_', end - 1);
+        if (end == std::string_view::npos) break;
+      }
+      const ResolvedTool* owner = context.resolution.Find(t.name);
+      // An entry that never applies (unknown or invalid name) is reported by its own rule.
+      if (named_after.empty() || !owner || !rules::Judged(*owner)) continue;
+      sink.Report(info().name, l.counter_node,
+                  "counter " + rules::Quote(l.counter) + " on " + rules::Describe(*owner) +
+                      " is named after tool " + rules::Quote(named_after) +
+                      ", so the two tools share one quota, likely by copy and paste; name it " +
+                      rules::Quote(std::string(t.name) + "_rate") +
+                      " unless the quota is meant to be shared");
     }
-    const ResolvedTool* owner = context.resolution.Find(u.owner);
-    // An entry that never applies (unknown or invalid name) is reported by its own rule.
-    if (named_after.empty() || !owner || !rules::Judged(*owner)) continue;
-    sink.Report(info().name, l.counter_node,
-                "counter " + rules::Quote(l.counter) + " on " + rules::Describe(*owner) +
-                    " is named after tool " + rules::Quote(named_after) +
-                    ", so the two tools share one quota, likely by copy and paste; name it " +
-                    rules::Quote(u.owner + "_rate") + " unless the quota is meant to be shared");
   }
 }
 

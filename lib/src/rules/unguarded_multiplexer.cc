@@ -20,8 +20,8 @@ void UnguardedMultiplexer::Check(const PolicyContext& context, DiagnosticSink& s
       list += rules::Quote(value);
     }
     bool any = false;
-    for (const std::vector<Condition>* cs : {&tool.rules->require, &tool.rules->deny_if}) {
-      for (const Condition& c : *cs) any |= c.path == path;
+    for (std::span<const Condition> cs : {tool.rules->require, tool.rules->deny_if}) {
+      for (const Condition& c : cs) any |= c.path == path;
     }
     std::string why = any ? "the conditions on " + rules::Quote(argument) + " do not stop "
                           : "no condition on " + rules::Quote(argument) + " stops ";

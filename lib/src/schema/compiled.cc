@@ -43,7 +43,7 @@ void KeyTable::Rehash() {
 bool EnumSet::Contains(json::Value v) const {
   const json::Node& node = v.document().nodes()[v.index()];
   if (all_strings && by_hash.empty()) {
-    if (node.type != json::Type::kString && node.type != json::Type::kKey) return false;
+    if (node.type() != json::Type::kString && node.type() != json::Type::kKey) return false;
     std::string_view s = StringOf(v.document(), node);
     for (std::string_view candidate : strings) {
       if (candidate == s) return true;

@@ -16,8 +16,8 @@ using json::Value;
 Type Normalized(Type t) { return t == Type::kKey ? Type::kString : t; }
 
 bool NumbersEqual(Value a, Value b) {
-  bool a_over = (a.node().flags & json::kFlagOverflow) != 0;
-  bool b_over = (b.node().flags & json::kFlagOverflow) != 0;
+  bool a_over = (a.node().flags() & json::kFlagOverflow) != 0;
+  bool b_over = (b.node().flags() & json::kFlagOverflow) != 0;
   if (a_over || b_over) return a_over && b_over && a.raw_number() == b.raw_number();
   return a.as_number() == b.as_number();
 }
@@ -119,7 +119,7 @@ uint64_t JsonHash(Value v) {
   // order. Element order is lost too, which only costs a JsonEqual call on a collision.
   Type t = v.type();
   if (t != Type::kArray && t != Type::kObject) return NodeHash(v);
-  uint32_t end = v.node().u.container.end;
+  uint32_t end = v.node().payload;
   uint64_t sum = 0;
   for (uint32_t i = v.index(); i < end; ++i) sum += NodeHash(Value(&v.document(), i));
   return Mix(sum);

@@ -24,11 +24,11 @@ constexpr uint32_t kPairwiseUniqueLimit = 16;
 // instead of ranking all of them, which would cost time exponential in the nesting.
 constexpr uint32_t kMaxRankedNesting = 3;
 
-uint8_t InstanceBits(const json::Node& node) {
-  switch (node.type) {
+uint8_t InstanceBits(const json::Document& doc, const json::Node& node) {
+  switch (node.type()) {
     case Type::kNull: return kNullBit;
     case Type::kBool: return kBooleanBit;
-    case Type::kNumber: return IsIntegerNode(node) ? (kIntegerBit | kNumberBit) : kNumberBit;
+    case Type::kNumber: return IsIntegerNode(doc, node) ? (kIntegerBit | kNumberBit) : kNumberBit;
     case Type::kString:
     case Type::kKey: return kStringBit;
     case Type::kArray: return kArrayBit;
@@ -96,7 +96,7 @@ bool Validator::Check(uint32_t s, Value v, uint32_t depth, Errors* out) {
   Counter frame(&frames_);
 
   const json::Node& node = v.document().nodes()[v.index()];
-  if (n.types != 0 && (InstanceBits(node) & n.types) == 0) {
+  if (n.types != 0 && (InstanceBits(v.document(), node) & n.types) == 0) {
     if (out) ReportType(out, n, s, v, depth);
     return false;  // the other keywords would only repeat the mismatch
   }
@@ -112,7 +112,7 @@ bool Validator::Check(uint32_t s, Value v, uint32_t depth, Errors* out) {
     ReportConst(out, n, s, v, depth);
     ok = false;
   }
-  switch (node.type) {
+  switch (node.type()) {
     case Type::kNumber:
       if (f & kNumberKeywords) ok = CheckNumber(n, s, v, depth, out) && ok;
       break;
@@ -135,7 +135,7 @@ bool Validator::Check(uint32_t s, Value v, uint32_t depth, Errors* out) {
 }
 
 bool Validator::CheckNumber(const Node& n, uint32_t s, Value v, uint32_t depth, Errors* out) {
-  const double x = v.document().nodes()[v.index()].u.number;
+  const double x = v.document().NumberAt(v.document().nodes()[v.index()]);
   const uint64_t f = n.flags;
   bool ok = true;
   auto check = [&](uint64_t flag, bool passes, std::string_view keyword) {
@@ -189,8 +189,10 @@ bool Validator::CheckArray(const Node& n, uint32_t s, Value v, uint32_t depth, E
   const uint64_t f = n.flags;
   const json::Document& doc = v.document();
   const std::vector<json::Node>& tape = doc.nodes();
-  const uint32_t size = tape[v.index()].u.container.count;
-  const uint32_t end = tape[v.index()].u.container.end;
+  const uint32_t end = tape[v.index()].payload;
+  // Counted (a walk over the children) only for the keywords that need the count.
+  const uint32_t size =
+      (f & (kHasMinItems | kHasMaxItems | kHasUniqueItems)) ? ChildCount(doc, v.index()) : 0;
   bool ok = true;
   if ((f & kHasMinItems) && size < n.min_items) {
     if (!out) return false;
@@ -240,7 +242,7 @@ bool Validator::CheckArray(const Node& n, uint32_t s, Value v, uint32_t depth, E
 bool Validator::CheckUnique(uint32_t s, Value v, uint32_t depth, Errors* out) {
   const json::Document& doc = v.document();
   const std::vector<json::Node>& tape = doc.nodes();
-  const uint32_t end = tape[v.index()].u.container.end;
+  const uint32_t end = tape[v.index()].payload;
   bool ok = true;
   if (v.size() <= kPairwiseUniqueLimit) {
     uint32_t j = 0;
@@ -286,8 +288,9 @@ bool Validator::CheckObject(const Node& n, uint32_t s, Value v, uint32_t depth, 
   const uint64_t f = n.flags;
   const json::Document& doc = v.document();
   const std::vector<json::Node>& tape = doc.nodes();
-  const uint32_t size = tape[v.index()].u.container.count;
-  const uint32_t end = tape[v.index()].u.container.end;
+  const uint32_t end = tape[v.index()].payload;
+  const uint32_t size =
+      (f & (kHasMinProperties | kHasMaxProperties)) ? ChildCount(doc, v.index()) : 0;
   bool ok = true;
   if ((f & kHasMinProperties) && size < n.min_properties) {
     if (!out) return false;
@@ -417,7 +420,7 @@ bool Validator::CheckBranches(const Node& n, uint32_t s, Value v, uint32_t depth
     for (uint32_t i = 0; i < branches.size(); ++i) Check(branches[i], v, depth, &per_branch[i]);
   } else {
     // Deep inside other failing alternatives: report the first branch that accepts the type.
-    const uint8_t bits = InstanceBits(v.document().nodes()[v.index()]);
+    const uint8_t bits = InstanceBits(v.document(), v.document().nodes()[v.index()]);
     uint32_t pick = 0;
     for (uint32_t i = branches.size(); i-- > 0;) {
       const Node& b = c_.nodes[c_.nodes[branches[i]].ref != kNone ? c_.nodes[branches[i]].ref

@@ -25,8 +25,10 @@ const Node& Value::node() const { return doc_->nodes()[index_]; }
 
 bool Value::is_integer() const {
   double n = as_number();
-  return std::isfinite(n) ? std::floor(n) == n : (node().flags & kFlagInteger) != 0;
+  return std::isfinite(n) ? std::floor(n) == n : (node().flags() & kFlagInteger) != 0;
 }
+
+double Value::as_number() const { return doc_->NumberAt(node()); }
 
 std::string_view Value::raw_number() const {
   const std::string& text = doc_->text();
@@ -44,40 +46,39 @@ std::string_view Value::raw_number() const {
 }
 
 std::string_view Value::as_string() const {
-  const Node& n = node();
-  const std::string& base = (n.flags & kFlagArena) ? doc_->arena() : doc_->text();
-  return std::string_view(base.data() + n.u.str.begin, n.u.str.size);
+  return doc_->StringAt(node());
 }
 
 uint32_t Value::size() const {
   if (!doc_) return 0;
   const Node& n = node();
-  return (n.type == Type::kArray || n.type == Type::kObject) ? n.u.container.count : 0;
+  if (!n.is_container()) return 0;
+  uint32_t count = 0;
+  const bool object = n.type() == Type::kObject;
+  for (uint32_t i = index_ + 1; i < n.payload; ++count) i = doc_->SubtreeEnd(i + object);
+  return count;
 }
 
 Location Value::location() const { return doc_->Locate(offset()); }
 
 Value::ElementIterator& Value::ElementIterator::operator++() {
-  const Node& n = doc_->nodes()[index_];
-  index_ = (n.type == Type::kArray || n.type == Type::kObject) ? n.u.container.end : index_ + 1;
+  index_ = doc_->SubtreeEnd(index_);
   return *this;
 }
 
 Value::MemberIterator& Value::MemberIterator::operator++() {
-  const Node& value = doc_->nodes()[index_ + 1];
-  index_ = (value.type == Type::kArray || value.type == Type::kObject) ? value.u.container.end
-                                                                         : index_ + 2;
+  index_ = doc_->SubtreeEnd(index_ + 1);
   return *this;
 }
 
 Value::ElementRange Value::elements() const {
-  if (!is_array() || size() == 0) return {{doc_, 0}, {doc_, 0}};
-  return {{doc_, index_ + 1}, {doc_, node().u.container.end}};
+  if (!is_array()) return {{doc_, 0}, {doc_, 0}};
+  return {{doc_, index_ + 1}, {doc_, node().payload}};
 }
 
 Value::MemberRange Value::members() const {
-  if (!is_object() || size() == 0) return {{doc_, 0}, {doc_, 0}};
-  return {{doc_, index_ + 1}, {doc_, node().u.container.end}};
+  if (!is_object()) return {{doc_, 0}, {doc_, 0}};
+  return {{doc_, index_ + 1}, {doc_, node().payload}};
 }
 
 Value Value::Find(std::string_view name) const {
@@ -88,20 +89,31 @@ Value Value::Find(std::string_view name) const {
   return found;
 }
 
-void Document::IndexColumns() {
-  bool long_line = false;
-  for (size_t i = 0; i < line_starts_.size() && !long_line; ++i) {
-    size_t end = i + 1 < line_starts_.size() ? line_starts_[i + 1] : text_.size();
-    long_line = end - line_starts_[i] > 2 * kColumnBlock;
+void Document::BuildCodePointMarks() {
+  // Worth it only when some line spans several strides.
+  uint32_t longest = 0;
+  for (size_t i = 0; i < line_starts_.size(); ++i) {
+    uint32_t end =
+        i + 1 < line_starts_.size() ? line_starts_[i + 1] : static_cast<uint32_t>(text_.size());
+    longest = std::max(longest, end - line_starts_[i]);
   }
-  if (!long_line) return;
-  column_blocks_.reserve(text_.size() / kColumnBlock + 1);
-  uint32_t before = 0;
-  for (size_t block = 0; block <= text_.size(); block += kColumnBlock) {
-    column_blocks_.push_back(before);
-    before += static_cast<uint32_t>(
-        utf8::CodePoints(std::string_view(text_).substr(block, kColumnBlock)));
+  if (longest < 8 * kMarkStride) return;
+  code_point_marks_.reserve(text_.size() / kMarkStride + 1);
+  uint32_t count = 0;
+  for (size_t block = 0; block <= text_.size(); block += kMarkStride) {
+    code_point_marks_.push_back(count);
+    std::string_view piece = std::string_view(text_).substr(block, kMarkStride);
+    count += static_cast<uint32_t>(utf8::CodePoints(piece));
   }
+}
+
+// Code points in text_[0, offset): counting the bytes that start a character adds up across any
+// split, so a mark plus the rest of its block is exact.
+uint32_t Document::CodePointsBefore(uint32_t offset) const {
+  size_t block = offset / kMarkStride;
+  size_t begin = block * kMarkStride;
+  std::string_view rest = std::string_view(text_).substr(begin, offset - begin);
+  return code_point_marks_[block] + static_cast<uint32_t>(utf8::CodePoints(rest));
 }
 
 Location Document::Locate(uint32_t offset) const {
@@ -110,19 +122,13 @@ Location Document::Locate(uint32_t offset) const {
   size_t line = (it == line_starts_.begin()) ? 0 : static_cast<size_t>(it - line_starts_.begin()) - 1;
   uint32_t start = line_starts_[line];
   uint32_t end = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
-  if (end <= start) return {static_cast<uint32_t>(line + 1), 1};
-  std::string_view text(text_);
-  if (column_blocks_.empty() || end - start <= 2 * kColumnBlock) {
-    return {static_cast<uint32_t>(line + 1),
-            1 + static_cast<uint32_t>(utf8::CodePoints(text.substr(start, end - start)))};
+  uint32_t column = 1;
+  if (end > start && !code_point_marks_.empty() && end - start > 2 * kMarkStride) {
+    column += CodePointsBefore(end) - CodePointsBefore(start);
+  } else if (end > start) {
+    column += static_cast<uint32_t>(utf8::CodePoints(std::string_view(text_).substr(start, end - start)));
   }
-  auto code_points_before = [&](uint32_t at) {
-    uint32_t block = at / kColumnBlock;
-    return column_blocks_[block] +
-           static_cast<uint32_t>(utf8::CodePoints(
-               text.substr(size_t{block} * kColumnBlock, at - block * kColumnBlock)));
-  };
-  return {static_cast<uint32_t>(line + 1), 1 + code_points_before(end) - code_points_before(start)};
+  return {static_cast<uint32_t>(line + 1), column};
 }
 
 std::string_view Document::LineText(uint32_t line) const {
@@ -160,18 +166,18 @@ uint32_t ScalarEnd(const std::string& text, uint32_t offset, Type type) {
 
 // The last element (or last member's value) of a non-empty container.
 uint32_t LastChild(const std::vector<Node>& nodes, uint32_t container) {
-  uint32_t end = nodes[container].u.container.end;
+  uint32_t end = nodes[container].payload;
   uint32_t child = container + 1;
   uint32_t last = child;
   while (child < end) {
-    last = nodes[child].type == Type::kKey ? child + 1 : child;
+    last = nodes[child].type() == Type::kKey ? child + 1 : child;
     const Node& c = nodes[last];
-    child = (c.type == Type::kArray || c.type == Type::kObject) ? c.u.container.end : last + 1;
+    child = c.is_container() ? c.payload : last + 1;
   }
   return last;
 }
 
-bool IsContainer(const Node& n) { return n.type == Type::kArray || n.type == Type::kObject; }
+bool IsContainer(const Node& n) { return n.is_container(); }
 
 }  // namespace
 
@@ -180,16 +186,16 @@ uint32_t Document::EndOffset(uint32_t index) const {
   // whitespace and one closing bracket per non-empty container on the way.
   uint32_t closes = 0;
   uint32_t current = index;
-  while (IsContainer(nodes_[current]) && nodes_[current].u.container.count > 0) {
+  while (IsContainer(nodes_[current]) && nodes_[current].payload > current + 1) {
     ++closes;
     current = LastChild(nodes_, current);
   }
   size_t pos;
   if (IsContainer(nodes_[current])) {
-    pos = nodes_[current].offset + 1;  // empty: the closing bracket follows the opening one
+    pos = nodes_[current].offset() + 1;  // empty: the closing bracket follows the opening one
     ++closes;
   } else {
-    pos = ScalarEnd(text_, nodes_[current].offset, nodes_[current].type);
+    pos = ScalarEnd(text_, nodes_[current].offset(), nodes_[current].type());
   }
   for (uint32_t k = 0; k < closes; ++k) {
     while (pos < text_.size() && IsWhitespace(text_[pos])) ++pos;
@@ -209,29 +215,57 @@ std::string EscapePointerToken(std::string_view token) {
   return out;
 }
 
+// From the root down to the node, skipping whole subtrees: O(siblings passed), no table.
+std::string Document::PointerByDescent(uint32_t index) const {
+  if (index >= nodes_.size()) return "";
+  uint32_t target = nodes_[index].type() == Type::kKey ? index + 1 : index;  // a key names its member
+  std::string out;
+  uint32_t node = 0;
+  while (node != target && nodes_[node].is_container()) {
+    const bool object = nodes_[node].type() == Type::kObject;
+    uint32_t child = node + 1;
+    uint32_t next = node;
+    for (uint32_t ordinal = 0; child < nodes_[node].payload; ++ordinal) {
+      uint32_t value = object ? child + 1 : child;
+      uint32_t end = SubtreeEnd(value);
+      if (target < end) {
+        out.push_back('/');
+        out += object ? EscapePointerToken(Value(this, child).as_string()) : std::to_string(ordinal);
+        next = value;
+        break;
+      }
+      child = end;
+    }
+    if (next == node) break;  // not below this node (cannot happen for a node of this tape)
+    node = next;
+  }
+  return out;
+}
+
 std::string Document::PointerOf(uint32_t index) const {
+  if (parents_.empty() && ++pointer_calls_ <= kPointerDescents) return PointerByDescent(index);
   if (parents_.empty() && !nodes_.empty()) {
     // parents_[2i] = parent node, parents_[2i+1] = ordinal of the member/element in its parent.
     parents_.assign(nodes_.size() * 2, UINT32_MAX);
     std::vector<std::pair<uint32_t, uint32_t>> stack;  // (container, next ordinal)
     for (uint32_t i = 0; i < nodes_.size(); ++i) {
-      while (!stack.empty() && nodes_[stack.back().first].u.container.end <= i) stack.pop_back();
+      while (!stack.empty() && nodes_[stack.back().first].payload <= i) stack.pop_back();
       if (!stack.empty()) {
         auto& top = stack.back();
         parents_[2 * i] = top.first;
         parents_[2 * i + 1] = top.second;
         // A key shares its ordinal with the value that follows it.
-        if (nodes_[i].type != Type::kKey) ++top.second;
+        if (nodes_[i].type() != Type::kKey) ++top.second;
       }
-      if (nodes_[i].type == Type::kArray || nodes_[i].type == Type::kObject) stack.push_back({i, 0});
+      if (nodes_[i].is_container()) stack.push_back({i, 0});
     }
   }
   std::vector<std::string> tokens;
   uint32_t i = index;
-  if (i < nodes_.size() && nodes_[i].type == Type::kKey) ++i;  // a key names its member
+  if (i < nodes_.size() && nodes_[i].type() == Type::kKey) ++i;  // a key names its member
   while (i < nodes_.size() && parents_[2 * i] != UINT32_MAX) {
     uint32_t parent = parents_[2 * i];
-    if (nodes_[parent].type == Type::kObject) {
+    if (nodes_[parent].type() == Type::kObject) {
       tokens.push_back(EscapePointerToken(Value(this, i - 1).as_string()));
     } else {
       tokens.push_back(std::to_string(parents_[2 * i + 1]));

@@ -7,7 +7,6 @@
 #include <cstring>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "mcpolicy/json.h"
@@ -22,12 +21,15 @@ class Parser {
 
  private:
   // One open container. Small objects check duplicates by scanning their keys; large ones switch
-  // to a hash map, so a 100,000-tool object stays linear.
+  // to a hash table, so a 100,000-tool object stays linear.
   struct Frame {
     uint32_t node;
     uint32_t count = 0;
     size_t keys_begin = 0;  // this object's kKey nodes are key_stack_[keys_begin..], while small
-    std::unique_ptr<std::unordered_map<std::string_view, uint32_t>> key_map;
+    // Open addressing over key node indices (0, the root, never a key, marks a free slot): one
+    // allocation, not one per key, so freeing it after the parse returns the memory.
+    std::vector<std::pair<uint32_t, uint32_t>> key_table;  // (key node, hash of its text)
+    uint32_t table_keys = 0;
   };
   static constexpr size_t kLinearKeys = 12;
 
@@ -40,6 +42,12 @@ class Parser {
   bool ParseLiteral();
   bool ParseEscape(size_t& i, std::string& out);
   bool AddKeyToFrame(Frame& frame, uint32_t key_node);
+  // The key node in `frame.key_table` equal to `key_node`'s text, or 0 after inserting it.
+  uint32_t FindOrInsertKey(Frame& frame, uint32_t key_node, uint32_t hash);
+  uint32_t FindOrInsertKey(Frame& frame, uint32_t key_node) {
+    auto hash = std::hash<std::string_view>()(StringOf(key_node));
+    return FindOrInsertKey(frame, key_node, static_cast<uint32_t>(hash));
+  }
   std::string_view StringOf(uint32_t node) const;
   uint32_t Push(Type type, size_t offset);
   std::string DescribeOpen(const Frame& frame) const;
@@ -118,8 +126,8 @@ bool Parser::FailUnexpected(size_t offset, std::string_view expected) {
 
 std::string Parser::DescribeOpen(const Frame& frame) const {
   const Node& n = doc_.nodes_[frame.node];
-  Location loc = doc_.Locate(n.offset);
-  return std::string(n.type == Type::kObject ? "the object" : "the array") + " opened at line " +
+  Location loc = doc_.Locate(n.offset());
+  return std::string(n.type() == Type::kObject ? "the object" : "the array") + " opened at line " +
          std::to_string(loc.line) + ", column " + std::to_string(loc.column);
 }
 
@@ -137,16 +145,13 @@ void Parser::SkipWhitespace() {
 
 uint32_t Parser::Push(Type type, size_t offset) {
   Node n{};
-  n.offset = static_cast<uint32_t>(offset);
-  n.type = type;
+  n.bits = static_cast<uint32_t>(offset) | static_cast<uint32_t>(type) << Node::kTypeShift;
   doc_.nodes_.push_back(n);
   return static_cast<uint32_t>(doc_.nodes_.size() - 1);
 }
 
 std::string_view Parser::StringOf(uint32_t node) const {
-  const Node& n = doc_.nodes_[node];
-  const std::string& base = (n.flags & kFlagArena) ? doc_.arena_ : doc_.text_;
-  return std::string_view(base.data() + n.u.str.begin, n.u.str.size);
+  return doc_.StringAt(doc_.nodes_[node]);
 }
 
 // Decodes one escape sequence starting at p_[i] == '\\', appending UTF-8 to `out`.
@@ -256,12 +261,12 @@ bool Parser::ParseString(Type type) {
   Node& n = doc_.nodes_[node];
   if (escaped) {
     arena.append(p_ + run_start, i - run_start);
-    n.flags |= kFlagArena;
-    n.u.str.begin = static_cast<uint32_t>(arena_begin);
-    n.u.str.size = static_cast<uint32_t>(arena.size() - arena_begin);
+    n.bits |= uint32_t{kFlagArena} << Node::kFlagShift;
+    n.payload = static_cast<uint32_t>(doc_.arena_strings_.size());
+    doc_.arena_strings_.push_back(
+        {static_cast<uint32_t>(arena_begin), static_cast<uint32_t>(arena.size() - arena_begin)});
   } else {
-    n.u.str.begin = static_cast<uint32_t>(open + 1);
-    n.u.str.size = static_cast<uint32_t>(i - open - 1);
+    n.payload = static_cast<uint32_t>(i - open - 1);
   }
   pos_ = i + 1;
   return true;
@@ -305,18 +310,19 @@ bool Parser::ParseNumber() {
   }
   uint32_t node = Push(Type::kNumber, start);
   Node& n = doc_.nodes_[node];
-  if (integer) n.flags |= kFlagInteger;
+  if (integer) n.bits |= uint32_t{kFlagInteger} << Node::kFlagShift;
   double value = 0;
   auto result = std::from_chars(p_ + start, p_ + i, value);
   if (result.ec == std::errc::result_out_of_range) {
     if (negative_exponent) {
       value = 0;  // underflow: the nearest double is zero
     } else {
-      n.flags |= kFlagOverflow;
+      n.bits |= uint32_t{kFlagOverflow} << Node::kFlagShift;
       value = p_[start] == '-' ? -HUGE_VAL : HUGE_VAL;
     }
   }
-  n.u.number = value;
+  n.payload = static_cast<uint32_t>(doc_.numbers_.size());
+  doc_.numbers_.push_back(value);
   pos_ = i;
   return true;
 }
@@ -337,7 +343,7 @@ bool Parser::ParseLiteral() {
         break;
       }
       uint32_t node = Push(lit.type, pos_);
-      doc_.nodes_[node].u.boolean = lit.value;
+      doc_.nodes_[node].payload = lit.value;
       pos_ = after;
       return true;
     }
@@ -369,7 +375,7 @@ bool Parser::ParseValue() {
     case '[': {
       uint32_t node = Push(c == '{' ? Type::kObject : Type::kArray, pos_);
       ++pos_;
-      stack_.push_back(Frame{node, 0, key_stack_.size(), nullptr});
+      stack_.push_back(Frame{node, 0, key_stack_.size(), {}, 0});
       return true;
     }
     case '"':
@@ -383,16 +389,34 @@ bool Parser::ParseValue() {
   }
 }
 
+uint32_t Parser::FindOrInsertKey(Frame& frame, uint32_t key_node, uint32_t hash) {
+  if ((frame.table_keys + 1) * 2 > frame.key_table.size()) {  // keep the load at most one half
+    std::vector<std::pair<uint32_t, uint32_t>> old = std::move(frame.key_table);
+    frame.key_table.assign(old.size() * 2, {0, 0});
+    frame.table_keys = 0;
+    for (auto [k, h] : old) {
+      if (k != 0) FindOrInsertKey(frame, k, h);
+    }
+  }
+  const size_t mask = frame.key_table.size() - 1;
+  for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    auto [k, h] = frame.key_table[slot];
+    if (k == 0) {
+      frame.key_table[slot] = {key_node, hash};
+      ++frame.table_keys;
+      return 0;
+    }
+    if (h == hash && StringOf(k) == StringOf(key_node)) return k;
+  }
+}
+
 bool Parser::AddKeyToFrame(Frame& frame, uint32_t key_node) {
   std::string_view key = StringOf(key_node);
   uint32_t first = 0;
   bool duplicate = false;
-  if (frame.key_map) {
-    auto [it, inserted] = frame.key_map->emplace(key, key_node);
-    if (!inserted) {
-      first = it->second;
-      duplicate = true;
-    }
+  if (!frame.key_table.empty()) {
+    first = FindOrInsertKey(frame, key_node);
+    duplicate = first != 0;
   } else {
     for (size_t k = frame.keys_begin; k < key_stack_.size(); ++k) {
       if (StringOf(key_stack_[k]) == key) {
@@ -403,10 +427,9 @@ bool Parser::AddKeyToFrame(Frame& frame, uint32_t key_node) {
     }
     key_stack_.push_back(key_node);
     if (key_stack_.size() - frame.keys_begin > kLinearKeys) {
-      frame.key_map = std::make_unique<std::unordered_map<std::string_view, uint32_t>>();
-      frame.key_map->reserve(64);
+      frame.key_table.assign(64, {0, 0});
       for (size_t k = frame.keys_begin; k < key_stack_.size(); ++k) {
-        frame.key_map->emplace(StringOf(key_stack_[k]), key_stack_[k]);
+        FindOrInsertKey(frame, key_stack_[k]);
       }
       key_stack_.resize(frame.keys_begin);
     }
@@ -418,8 +441,12 @@ bool Parser::AddKeyToFrame(Frame& frame, uint32_t key_node) {
 void Parser::Run() {
   p_ = doc_.text_.data();
   size_ = doc_.text_.size();
-  if (size_ > options_.max_bytes || size_ >= UINT32_MAX) {
+  if (size_ > options_.max_bytes) {
     Fail(ParseError::Kind::kTooLarge, 0, "file is larger than the size cap");
+    return;
+  }
+  if (size_ > Node::kOffsetMask) {  // positions are 26 bits of a tape node
+    Fail(ParseError::Kind::kTooLarge, 0, "file is larger than 64 MiB, the most mcpolicy reads");
     return;
   }
   const auto* u = reinterpret_cast<const unsigned char*>(p_);
@@ -459,7 +486,7 @@ void Parser::Run() {
   while (!stack_.empty()) {
     Frame& frame = stack_.back();
     Node& container = doc_.nodes_[frame.node];
-    bool is_object = container.type == Type::kObject;
+    bool is_object = container.type() == Type::kObject;
     SkipWhitespace();
     if (pos_ >= size_) {
       FailUnexpected(pos_, "");
@@ -468,9 +495,7 @@ void Parser::Run() {
     char c = p_[pos_];
     char close = is_object ? '}' : ']';
     if (c == close) {
-      Node& n = doc_.nodes_[frame.node];
-      n.u.container.count = frame.count;
-      n.u.container.end = static_cast<uint32_t>(doc_.nodes_.size());
+      doc_.nodes_[frame.node].payload = static_cast<uint32_t>(doc_.nodes_.size());
       ++pos_;
       key_stack_.resize(frame.keys_begin);
       stack_.pop_back();
@@ -526,12 +551,13 @@ Document Document::Parse(std::string text, const ParseOptions& options) {
   doc.text_ = std::move(text);
   Parser parser(doc, options);
   parser.Run();
+  doc.BuildCodePointMarks();
   if (doc.error_) {
     doc.nodes_.clear();
     doc.nodes_.shrink_to_fit();
+    doc.numbers_.clear();
+    doc.arena_strings_.clear();
     doc.duplicates_.clear();
-  } else {
-    doc.IndexColumns();
   }
   return doc;
 }
