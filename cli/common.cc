@@ -1,5 +1,7 @@
 #include "common.h"
 
+#include "mcpolicy/json.h"
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -7,6 +9,7 @@
 #include <iostream>
 
 #include "mcpolicy/io.h"
+#include "mcpolicy/json.h"
 
 namespace mcpolicy::cli {
 
@@ -68,9 +71,18 @@ bool FillReport(const OutputFlags& flags, ReportRequest& report, uint64_t& max_b
   report.report.verbose = flags.verbose;
   report.report.summary = !flags.quiet;
   report.report.tool_version = MCPOLICY_VERSION;
-  if (!ParseSize(flags.max_file_size, max_bytes)) {
-    std::cerr << "mcpolicy: error: --max-file-size: \"" << flags.max_file_size
-              << "\" is not a size (examples: 1048576, 512K, 64M, 1G; at most 4G)\n";
+  return ParseDocumentSize(flags.max_file_size, max_bytes);
+}
+
+bool ParseDocumentSize(const std::string& text, uint64_t& bytes) {
+  if (!ParseSize(text, bytes)) {
+    std::cerr << "mcpolicy: error: --max-file-size: \"" << text
+              << "\" is not a size (examples: 1048576, 512K, 64M)\n";
+    return false;
+  }
+  if (bytes > json::kMaxDocumentBytes) {
+    std::cerr << "mcpolicy: error: --max-file-size: " << text
+              << " is above 64M, the largest policy or schema mcpolicy parses\n";
     return false;
   }
   return true;

@@ -73,11 +73,7 @@ void RegisterDiffCommands(CLI::App& app, std::vector<Command>& commands) {
          r.format = *ParseDiffFormat(flags->format);
          r.summary = !flags->quiet;
          r.tool_version = MCPOLICY_VERSION;
-         if (!ParseSize(flags->max_file_size, r.options.max_bytes)) {
-           std::cerr << "mcpolicy: error: --max-file-size: \"" << flags->max_file_size
-                     << "\" is not a size (examples: 1048576, 512K, 64M, 1G; at most 4G)\n";
-           return 2;
-         }
+         if (!ParseDocumentSize(flags->max_file_size, r.options.max_bytes)) return 2;
          return Emit(RunDiff(r), flags->output_file);
        }});
 }

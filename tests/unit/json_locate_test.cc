@@ -98,13 +98,13 @@ namespace {
 TEST_CASE("json: inputs past the tape's 64 MiB position range are refused", "[json]") {
   ParseOptions options;
   options.max_bytes = 1ull << 30;
-  std::string text(Node::kOffsetMask + 1, ' ');
+  std::string text(kMaxDocumentBytes + 1, ' ');
   text[0] = '1';
   Document doc = Document::Parse(std::move(text), options);
   REQUIRE_FALSE(doc.ok());
   CHECK(doc.error()->kind == ParseError::Kind::kTooLarge);
   CHECK(doc.error()->message.find("64 MiB") != std::string::npos);
-  std::string fits(Node::kOffsetMask, ' ');
+  std::string fits(kMaxDocumentBytes, ' ');
   fits[0] = '1';
   CHECK(Document::Parse(std::move(fits), options).ok());
 }

@@ -52,6 +52,9 @@ struct Node {
 };
 static_assert(sizeof(Node) == 8, "Node must stay 8 bytes");
 
+// The largest document Parse accepts (offsets are 26 bits); a larger one fails with kTooLarge.
+inline constexpr uint64_t kMaxDocumentBytes = uint64_t{1} << Node::kOffsetBits;
+
 // Where a decoded string with escapes lives in Document::arena().
 struct ArenaString {
   uint32_t begin;

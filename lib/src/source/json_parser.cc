@@ -445,7 +445,8 @@ void Parser::Run() {
     Fail(ParseError::Kind::kTooLarge, 0, "file is larger than the size cap");
     return;
   }
-  if (size_ > Node::kOffsetMask) {  // positions are 26 bits of a tape node
+  // Tokens start below size_, so every stored offset fits the 26 bits of a tape node.
+  if (size_ > kMaxDocumentBytes) {
     Fail(ParseError::Kind::kTooLarge, 0, "file is larger than 64 MiB, the most mcpolicy reads");
     return;
   }
