@@ -16,6 +16,7 @@ Examples:
   mcpolicy lint --config ci/.mcpolicy.json --no-suppressions policies/   strict CI
   mcpolicy lint --write-baseline mcpolicy-baseline.json policies/        accept today's findings
   mcpolicy lint --baseline mcpolicy-baseline.json policies/              fail on new findings only
+  mcpolicy lint --tools tools-list.json policy.json   judge against the server's own tools/list
   mcpolicy lint --diff policy.json             show what --fix would change
   mcpolicy lint --fix policies/                repair the fixable findings in place
   mcpolicy lint --fix - < policy.json > fixed.json   fixed policy on stdout, findings on stderr
@@ -43,6 +44,10 @@ void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands) {
   lint_cmd->add_option("--server", lint->lint.server,
                        "Catalog server the policies are for, e.g. kestra-io/mcp-server-python "
                        "(default: the configuration's mapping, else inferred from tool names)");
+  lint_cmd->add_option("--tools", lint->tools_path,
+                       "Judge the policies against the server this tools/list dump describes "
+                       "(- for stdin; with --server, that server's catalog entries are kept)")
+      ->type_name("FILE");
   CLI::Option* config = lint_cmd->add_option(
       "--config", lint->lint.config_file, "Use this configuration for every file instead of .mcpolicy.json")
       ->type_name("FILE");

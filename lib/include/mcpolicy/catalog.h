@@ -120,6 +120,30 @@ class Catalog {
   friend class CatalogLoader;
 };
 
+// A server known from its own `tools/list` dump rather than a catalog file (`lint --tools`).
+struct ToolsServerRequest {
+  std::string path;     // the dump, in any form `classify --tools` reads; "-" = standard input
+  std::string display;  // how the dump is named in the id and in errors ("" = path, or <stdin>)
+  uint64_t max_bytes = 64ull << 20;
+  // Tools this catalog server has keep their catalog entry, as in `recommend --server S --tools F`.
+  // When null, `catalog` (if given) is asked which server the dump's names are from, as recommend
+  // does, and that server's entries are used.
+  const CatalogServer* known = nullptr;
+  const Catalog* catalog = nullptr;
+};
+
+struct ToolsServerResult {
+  // id "tools from dump.json"; every tool of the dump, first of each name, in dump order: a
+  // catalog entry of `known`, else the heuristic's reading (category, hints, a summary from the
+  // description, and a multiplexer's operations, the same reading recommend uses). Null when
+  // `errors` is not empty.
+  std::unique_ptr<CatalogServer> server;
+  const CatalogServer* known = nullptr;  // the catalog server whose entries were used, if any
+  std::vector<std::string> errors;       // "file:line:col: message"; a skipped entry is one
+  std::vector<std::string> warnings;     // names listed more than once
+};
+ToolsServerResult ServerFromTools(const ToolsServerRequest& request);
+
 }  // namespace mcpolicy
 
 #endif  // MCPOLICY_CATALOG_H_

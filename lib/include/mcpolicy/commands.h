@@ -35,6 +35,12 @@ struct LintRequest {
   // stderr. --diff: print the fixes as a unified diff instead (exit 1 when there is one).
   bool fix = false;
   bool diff = false;
+  // --tools FILE ("-": standard input): judge every policy against the server this tools/list
+  // dump describes (ServerFromTools in mcpolicy/catalog.h), before the configuration's mapping and
+  // inference. With lint.server too, the tools that catalog server has keep its entries (as in
+  // `recommend --server S --tools F`); without it, a catalog server the dump's names match is used
+  // the same way, as recommend does. An unusable dump is exit 2.
+  std::string tools_path;
 };
 CommandOutput RunLint(const LintRequest& request);
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "mcpolicy/catalog.h"
 #include "mcpolicy/diagnostic.h"
 
 namespace mcpolicy {
@@ -22,6 +23,9 @@ struct LintOptions {
   // The catalog server every policy is for (id or alias); "" = the configuration's mapping, else
   // inferred from each policy's tool names.
   std::string server;
+  // A server the caller built (ServerFromTools, for --tools): every policy is judged against it,
+  // before `server`, the configuration's mapping and inference. Must outlive the call.
+  const CatalogServer* tools_server = nullptr;
 
   // Configuration (.mcpolicy.json, see mcpolicy/config.h). Lint only; validate ignores it.
   std::string config_file;           // this configuration for every file, instead of searching
@@ -44,8 +48,8 @@ struct LintOptions {
 // The catalog server a policy was judged against, and how it was chosen.
 struct PolicyServer {
   std::string path;
-  std::string server;       // catalog id
-  std::string source;       // "--server", "configuration" or "inferred"
+  std::string server;       // catalog id, or "tools from dump.json" (--tools)
+  std::string source;       // "--server", "configuration", "inferred" or "--tools"
   size_t matched = 0;       // inferred: the policy's names the server has, of `total`
   size_t total = 0;
   std::string description;  // "kestra-io/mcp-server-python (inferred, 14 of 14 names)"

@@ -130,13 +130,15 @@ std::string_view DecisionName(Decision decision);
 
 // Which server a policy is for, and how that was decided.
 struct ServerChoice {
-  enum class Source : uint8_t { kNone, kFlag, kConfig, kInferred };
+  // kTools: a server the caller built from a tools/list dump (lint --tools).
+  enum class Source : uint8_t { kNone, kFlag, kConfig, kInferred, kTools };
   const CatalogServer* server = nullptr;
   Source source = Source::kNone;
   size_t matched = 0;  // kInferred: names the server has, of `total` names looked up
   size_t total = 0;
 
-  // "kestra-io/mcp-server-python (inferred, 14 of 14 names)", "... (--server)", "none".
+  // "kestra-io/mcp-server-python (inferred, 14 of 14 names)", "... (--server)",
+  // "tools from dump.json (--tools)", "none".
   std::string Describe() const;
 };
 

@@ -1,12 +1,22 @@
 // lint, validate, rules and explain.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "fix/driver.h"
 #include "mcpolicy/commands.h"
 #include "mcpolicy/rules.h"
+#include "rules/runner.h"
 
 namespace mcpolicy {
 namespace {
+
+CommandOutput Failed(std::string message) {
+  CommandOutput output;
+  output.errors.push_back(std::move(message));
+  output.exit_code = 2;
+  return output;
+}
 
 CommandOutput Finish(const LintResult& result, const ReportRequest& request) {
   CommandOutput output;
@@ -21,8 +31,39 @@ CommandOutput Finish(const LintResult& result, const ReportRequest& request) {
 CommandOutput RunLint(const LintRequest& request) {
   std::vector<std::string> paths = request.paths;
   if (paths.empty()) paths.push_back(".");
-  if (request.fix || request.diff) return RunLintFix(request);
-  return Finish(LintPaths(paths, request.lint), request.output);
+  if (request.tools_path.empty()) {
+    if (request.fix || request.diff) return RunLintFix(request);
+    return Finish(LintPaths(paths, request.lint), request.output);
+  }
+  // The fixer resolves servers by catalog id, which a dump does not have.
+  if (request.fix || request.diff) return Failed("--fix and --diff cannot be combined with --tools");
+  if (request.tools_path == "-" && std::count(paths.begin(), paths.end(), "-")) {
+    return Failed("--tools - and the policy path - cannot both be standard input");
+  }
+  ToolsServerRequest tools;
+  tools.path = request.tools_path;
+  tools.max_bytes = request.lint.max_bytes;
+  tools.catalog = &Catalog::Bundled();
+  if (!request.lint.server.empty()) {
+    std::string error;  // worded as lint words an unknown --server without --tools
+    tools.known = ChooseServer(Policy(), "", request.lint.server, Config(), Catalog::Bundled(),
+                               &error).server;
+    if (!error.empty()) return Failed(std::move(error));
+  }
+  ToolsServerResult server = ServerFromTools(tools);
+  if (!server.server) {
+    CommandOutput output;
+    output.errors = std::move(server.errors);
+    output.exit_code = 2;
+    return output;
+  }
+  LintOptions options = request.lint;
+  options.tools_server = server.server.get();
+  CommandOutput output = Finish(LintPaths(paths, options), request.output);
+  for (const std::string& warning : server.warnings) {
+    output.notes.push_back("mcpolicy: warning: " + warning);
+  }
+  return output;
 }
 
 CommandOutput RunValidate(const ValidateRequest& request) {

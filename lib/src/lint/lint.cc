@@ -147,6 +147,7 @@ const Schema* PolicySchema() { return EmbeddedSchema("schemas/policylayer.schema
 // What lint adds to validate: the policy rules, with the file's configuration and server.
 struct PolicyRun {
   const std::string* server_flag;  // --server, "" for none
+  const CatalogServer* tools_server;  // --tools, nullptr for none
   const Config* config;
   PolicyServer* server;  // out: the server the policy was judged against (server "" = none)
   std::string* error;    // out: the server could not be chosen (exit 2)
@@ -165,13 +166,14 @@ void CheckDocument(const json::Document& doc, const Schema& schema, const Policy
   if (!policy) return;
   Policy model = ReadPolicy(doc);
   ServerChoice server = ChooseServer(model, sink.path(), *policy->server_flag, *policy->config,
-                                     Catalog::Bundled(), policy->error);
+                                     Catalog::Bundled(), policy->error, policy->tools_server);
   if (!policy->error->empty()) {
     *policy->error = sink.path() + ": " + *policy->error;
     return;
   }
   if (server.server) {
-    static constexpr const char* kSources[] = {"", "--server", "configuration", "inferred"};
+    static constexpr const char* kSources[] = {"", "--server", "configuration", "inferred",
+                                               "--tools"};
     *policy->server = {sink.path(), server.server->id, kSources[static_cast<int>(server.source)],
                        server.matched, server.total, server.Describe()};
   }
@@ -212,7 +214,8 @@ LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_n
                uint64_t max_bytes, unsigned jobs, const Schema& schema, bool policy_mode,
                bool policies_only, LintConfiguration* configuration,
                const std::string& server_flag = "",
-               const std::map<std::string, std::string>* contents = nullptr) {
+               const std::map<std::string, std::string>* contents = nullptr,
+               const CatalogServer* tools_server = nullptr) {
   LintResult result;
   std::vector<Input> inputs;
   ExpandPaths(paths, stdin_name, inputs, result.errors);
@@ -239,7 +242,8 @@ LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_n
     if (configuration && !config) return;
     DiagnosticSink sink(in.display, &doc, out.diagnostics);
     static const Config kDefaults;
-    PolicyRun policy{&server_flag, config ? config : &kDefaults, &out.server, &out.error};
+    PolicyRun policy{&server_flag, tools_server, config ? config : &kDefaults, &out.server,
+                     &out.error};
     CheckDocument(doc, schema, policy_mode ? &policy : nullptr, sink);
     if (!out.error.empty()) {
       out.diagnostics.clear();
@@ -280,7 +284,7 @@ LintResult LintPaths(const std::vector<std::string>& paths, const LintOptions& o
     r.errors = configuration.errors();
     return r;
   }
-  if (!options.server.empty() && !Catalog::Bundled().Find(options.server)) {
+  if (!options.tools_server && !options.server.empty() && !Catalog::Bundled().Find(options.server)) {
     LintResult r;
     std::string error;
     ChooseServer(Policy(), "", options.server, Config(), Catalog::Bundled(), &error);
@@ -288,7 +292,8 @@ LintResult LintPaths(const std::vector<std::string>& paths, const LintOptions& o
     return r;
   }
   return Run(paths, options.stdin_filename, options.max_bytes, options.jobs, *schema, true,
-             options.policies_only, &configuration, options.server, options.contents);
+             options.policies_only, &configuration, options.server, options.contents,
+             options.tools_server);
 }
 
 std::vector<Diagnostic> LintText(const std::string& display_path, std::string text,
@@ -303,7 +308,7 @@ std::vector<Diagnostic> LintText(const std::string& display_path, std::string te
   static const Config kDefaults;
   PolicyServer server;
   std::string error;
-  PolicyRun policy{&options.server, &kDefaults, &server, &error};
+  PolicyRun policy{&options.server, options.tools_server, &kDefaults, &server, &error};
   CheckDocument(doc, *schema, &policy, sink);
   std::stable_sort(out.begin(), out.end(), DiagnosticLess);
   return out;

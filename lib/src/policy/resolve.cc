@@ -36,6 +36,7 @@ std::string ServerChoice::Describe() const {
   switch (source) {
     case Source::kFlag: return server->id + " (--server)";
     case Source::kConfig: return server->id + " (configuration)";
+    case Source::kTools: return server->id + " (--tools)";
     case Source::kInferred:
       return server->id + " (inferred, " + std::to_string(matched) + " of " + std::to_string(total) +
              " names)";

@@ -3,21 +3,13 @@
 
 #include <algorithm>
 
-#include "classify/analyzer.h"
-#include "classify/lexicon.h"
+#include "catalog/tools_server.h"
 #include "mcpolicy/catalog.h"
 
 namespace mcpolicy {
 namespace {
 
 constexpr size_t kOperationsShown = 8;  // values named per category in evidence
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 Treatment HideTreatment() { return ParseTreatment("hide").value(); }
 
@@ -89,26 +81,7 @@ HeuristicDecider::~HeuristicDecider() = default;
 
 std::optional<std::pair<std::string, Operations>> HeuristicDecider::OperationsOf(
     const ToolInfo& tool) const {
-  const classify::Lexicon* lexicon = classifier_.lexicon();
-  if (!lexicon) return std::nullopt;
-  for (const EnumProperty& e : tool.enums) {
-    const std::vector<std::string>& selectors = lexicon->selector_properties();
-    if (e.values.size() < 2 ||
-        std::none_of(selectors.begin(), selectors.end(),
-                     [&](const std::string& s) { return EqualsIgnoreCase(s, e.name); })) {
-      continue;
-    }
-    Operations operations;
-    for (std::string_view value : e.values) {
-      std::optional<Category> c = classify::OperationCategory(*lexicon, value);
-      if (!c) break;  // one value of unknown effect: the tool is judged as a whole instead
-      operations.emplace_back(std::string(value), *c);
-    }
-    if (operations.size() == e.values.size()) {
-      return std::make_pair(std::string(e.name), std::move(operations));
-    }
-  }
-  return std::nullopt;
+  return mcpolicy::OperationsOf(classifier_, tool);
 }
 
 ToolDecision HeuristicDecider::Decide(const ToolInfo& tool, Tier tier,

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "catalog/tools_server.h"
 #include "mcpolicy/classify.h"
 #include "mcpolicy/recommend.h"
 
@@ -20,7 +21,7 @@ class Lexicon;
 
 namespace recommend {
 
-using Operations = std::vector<std::pair<std::string, Category>>;
+using Operations = ToolOperations;
 
 // Applies the tier to a tool whose `argument` selects one of `operations`: values whose
 // treatment is hide go to `denied`; the tool is limited like its strictest permitted operation,
@@ -44,7 +45,7 @@ class HeuristicDecider {
   // (lint judges an uncatalogued tool by its name, so a gentler rule would be flagged).
   ToolDecision Decide(const ToolInfo& tool, Tier tier, const TreatmentOverrides& overrides) const;
 
-  // The multiplexer reading of `tool`: the selector and each value's category, or nullopt.
+  // The multiplexer reading of `tool` (mcpolicy::OperationsOf, which lint --tools uses too).
   std::optional<std::pair<std::string, Operations>> OperationsOf(const ToolInfo& tool) const;
 
  private:

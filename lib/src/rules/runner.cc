@@ -29,7 +29,14 @@ const Classifier& SharedClassifier() {
 
 ServerChoice ChooseServer(const Policy& policy, const std::string& path,
                           const std::string& server_flag, const Config& config,
-                          const Catalog& catalog, std::string* error) {
+                          const Catalog& catalog, std::string* error,
+                          const CatalogServer* provided) {
+  if (provided) {
+    ServerChoice choice;
+    choice.server = provided;
+    choice.source = ServerChoice::Source::kTools;
+    return choice;
+  }
   if (!server_flag.empty()) {
     return Named(catalog, server_flag, ServerChoice::Source::kFlag, "--server", error);
   }
