@@ -42,7 +42,9 @@ class HeuristicDecider {
   // "action") with at least two values, every one naming an operation, is decided as a
   // multiplexer from those values. Any other tool is treated by the category the classifier
   // gives from everything it offers, or by its name's alone when that is treated more strictly
-  // (lint judges an uncatalogued tool by its name, so a gentler rule would be flagged).
+  // (lint judges an uncatalogued tool by its name, so a gentler rule would be flagged). With
+  // the dump, lint reads the tool through HeuristicCatalogTool, whose category is never riskier
+  // than the rule chosen here allows.
   ToolDecision Decide(const ToolInfo& tool, Tier tier, const TreatmentOverrides& overrides) const;
 
   // The multiplexer reading of `tool` (mcpolicy::OperationsOf, which lint --tools uses too).
