@@ -107,7 +107,8 @@ TEST_CASE("the dump's tools become catalog entries") {
   REQUIRE(records);
   CHECK(records->operation_argument == "operation");
   REQUIRE(records->operations.size() == 3);
-  CHECK(records->operations[2] == std::pair<std::string, Category>("delete", Category::kDestructive));
+  CHECK(records->operations[2] ==
+        std::pair<std::string, Category>("delete", Category::kDestructive));
   CHECK(records->category == Category::kDestructive);  // its worst operation's
 
   const CatalogTool* payments = server.FindTool("payments");
@@ -137,7 +138,8 @@ TEST_CASE("the dump's tools become catalog entries") {
 TEST_CASE("tools of a catalog server keep its entries, given or inferred") {
   const CatalogServer* kestra = Catalog::Bundled().Find("kestra-io/mcp-server-python");
   REQUIRE(kestra);
-  DumpFile one(R"({"tools":[{"name":"manage_apps"},{"name":"list_widgets"},{"name":"make_widget"}]})");
+  DumpFile one(
+      R"({"tools":[{"name":"manage_apps"},{"name":"list_widgets"},{"name":"make_widget"}]})");
   // One name of three: not enough to infer the server, so manage_apps is the heuristic's.
   ToolsServerResult alone = Read(one);
   REQUIRE(alone.server);
@@ -180,7 +182,6 @@ TEST_CASE("an unusable dump is an error with its position and duplicates are a w
 
 TEST_CASE("RunLint with tools_path: judged against the dump, described as --tools") {
   DumpFile dump(kDumps[0]);
-  std::string dir = fs::path(dump.path).parent_path().string();
   DumpFile policy(R"({"version": "1", "default": "deny", "tools": {"refund_payment": {}}})");
   LintRequest request;
   request.paths = {policy.path};

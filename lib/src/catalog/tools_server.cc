@@ -31,7 +31,8 @@ std::string FirstSentence(std::string_view text) {
   text.remove_prefix(start);
   size_t end = std::min({text.find(". "), text.find(".\n"), text.find('\n'), text.size()});
   text = text.substr(0, end);
-  while (!text.empty() && (kSpace.find(text.back()) != std::string_view::npos || text.back() == '.')) {
+  while (!text.empty() && (kSpace.find(text.back()) != std::string_view::npos ||
+                           text.back() == '.')) {
     text.remove_suffix(1);
   }
   if (text.size() <= kSummaryBytes) return std::string(text);
@@ -130,8 +131,9 @@ ToolsServerResult ServerFromTools(const ToolsServerRequest& request) {
   if (reader.failed() || reader.skipped() > 0) {
     // A dump read in part would make the tools it lost look unknown: nothing is judged by it.
     result.errors = reader.errors();
-    if (reader.skipped() > classify_command::ToolReader::kMaxErrors) {
-      result.errors.push_back(std::to_string(reader.skipped() - classify_command::ToolReader::kMaxErrors) +
+    constexpr size_t kShown = classify_command::ToolReader::kMaxErrors;
+    if (reader.skipped() > kShown) {
+      result.errors.push_back(std::to_string(reader.skipped() - kShown) +
                               " more entries skipped for the same kinds of reasons");
     }
     return result;

@@ -36,7 +36,9 @@ CommandOutput RunLint(const LintRequest& request) {
     return Finish(LintPaths(paths, request.lint), request.output);
   }
   // The fixer resolves servers by catalog id, which a dump does not have.
-  if (request.fix || request.diff) return Failed("--fix and --diff cannot be combined with --tools");
+  if (request.fix || request.diff) {
+    return Failed("--fix and --diff cannot be combined with --tools");
+  }
   if (request.tools_path == "-" && std::count(paths.begin(), paths.end(), "-")) {
     return Failed("--tools - and the policy path - cannot both be standard input");
   }

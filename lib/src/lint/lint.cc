@@ -284,7 +284,8 @@ LintResult LintPaths(const std::vector<std::string>& paths, const LintOptions& o
     r.errors = configuration.errors();
     return r;
   }
-  if (!options.tools_server && !options.server.empty() && !Catalog::Bundled().Find(options.server)) {
+  if (!options.tools_server && !options.server.empty() &&
+      !Catalog::Bundled().Find(options.server)) {
     LintResult r;
     std::string error;
     ChooseServer(Policy(), "", options.server, Config(), Catalog::Bundled(), &error);
