@@ -138,7 +138,7 @@ struct ServerChoice {
   size_t total = 0;
 
   // "kestra-io/mcp-server-python (inferred, 14 of 14 names)", "... (--server)",
-  // "tools from dump.json (--tools)", "none".
+  // "the server described by dump.json (--tools)", "none".
   std::string Describe() const;
 };
 

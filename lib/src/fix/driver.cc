@@ -3,17 +3,22 @@
 #include <map>
 #include <set>
 
+#include "mcpolicy/catalog.h"
 #include "mcpolicy/fix.h"
 #include "mcpolicy/io.h"
 
 namespace mcpolicy {
 namespace {
 
-std::string ServerOf(const LintResult& result, const std::string& path) {
+// The server lint judged `path` against: the --tools server, or a catalog server by id.
+const CatalogServer* ServerOf(const LintResult& result, const std::string& path,
+                              const LintOptions& options) {
   for (const PolicyServer& s : result.servers) {
-    if (s.path == path) return s.server;
+    if (s.path != path) continue;
+    if (options.tools_server && s.server == options.tools_server->id) return options.tools_server;
+    return Catalog::Bundled().Find(s.server);
   }
-  return "";
+  return nullptr;
 }
 
 std::string Plural(size_t n, std::string_view word) {
@@ -86,7 +91,7 @@ CommandOutput RunLintFix(const LintRequest& request) {
         contents[input] = std::move(read.data);
       }
       originals.emplace(display, contents[input]);
-      fix::PassOutcome outcome = fix::FixPass(contents[input], file_findings, ServerOf(result, display));
+      fix::PassOutcome outcome = fix::FixPass(contents[input], file_findings, ServerOf(result, display, options));
       if (!outcome.error.empty()) {
         notes.insert("mcpolicy: " + display + ": not fixed: " + outcome.error);
         frozen.insert(display);

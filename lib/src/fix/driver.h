@@ -26,9 +26,9 @@ struct PassOutcome {
 };
 
 // One pass: the remedies of `findings` (this text's unsuppressed findings of fixable rules)
-// applied to `text`, judged against catalog server `server_id` ("" = none).
+// applied to `text`, judged against `server` (the one lint judged it against; nullptr = none).
 PassOutcome FixPass(const std::string& text, const std::vector<const Diagnostic*>& findings,
-                    const std::string& server_id);
+                    const CatalogServer* server);
 
 // How many of `path`'s unsuppressed findings in `before` are gone from `after` (matched by rule and
 // JSON pointer).

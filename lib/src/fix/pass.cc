@@ -12,7 +12,7 @@ namespace mcpolicy {
 namespace fix {
 
 PassOutcome FixPass(const std::string& text, const std::vector<const Diagnostic*>& findings,
-                    const std::string& server_id) {
+                    const CatalogServer* server_entry) {
   PassOutcome outcome{text, ""};
   json::Document doc = json::Document::Parse(text);
   if (!doc.ok()) return outcome;  // invalid-json has no fix; nothing else was checked
@@ -23,8 +23,8 @@ PassOutcome FixPass(const std::string& text, const std::vector<const Diagnostic*
   }
   Policy policy = ReadPolicy(doc);
   ServerChoice server;
-  if (!server_id.empty()) {
-    server.server = Catalog::Bundled().Find(server_id);
+  if (server_entry) {
+    server.server = server_entry;
     server.source = ServerChoice::Source::kFlag;
   }
   Resolution resolution = Resolve(policy, server, SharedClassifier);
@@ -99,14 +99,14 @@ FixTextResult FixText(const std::string& display_path, const std::string& text,
     }
     if (findings.empty()) break;
     json::Document doc = json::Document::Parse(current);
-    std::string server_id;
+    const CatalogServer* server = nullptr;
     if (doc.ok()) {
       std::string error;
-      ServerChoice choice = ChooseServer(ReadPolicy(doc), display_path, options.server, Config(),
-                                         Catalog::Bundled(), &error);
-      if (choice.server) server_id = choice.server->id;
+      server = ChooseServer(ReadPolicy(doc), display_path, options.server, Config(),
+                            Catalog::Bundled(), &error, options.tools_server)
+                   .server;
     }
-    fix::PassOutcome outcome = fix::FixPass(current, findings, server_id);
+    fix::PassOutcome outcome = fix::FixPass(current, findings, server);
     if (!outcome.error.empty()) {
       result.error = outcome.error;
       return result;

@@ -35,10 +35,6 @@ CommandOutput RunLint(const LintRequest& request) {
     if (request.fix || request.diff) return RunLintFix(request);
     return Finish(LintPaths(paths, request.lint), request.output);
   }
-  // The fixer resolves servers by catalog id, which a dump does not have.
-  if (request.fix || request.diff) {
-    return Failed("--fix and --diff cannot be combined with --tools");
-  }
   if (request.tools_path == "-" && std::count(paths.begin(), paths.end(), "-")) {
     return Failed("--tools - and the policy path - cannot both be standard input");
   }
@@ -59,9 +55,11 @@ CommandOutput RunLint(const LintRequest& request) {
     output.exit_code = 2;
     return output;
   }
-  LintOptions options = request.lint;
-  options.tools_server = server.server.get();
-  CommandOutput output = Finish(LintPaths(paths, options), request.output);
+  LintRequest with_server = request;
+  with_server.lint.tools_server = server.server.get();
+  CommandOutput output = request.fix || request.diff
+                             ? RunLintFix(with_server)
+                             : Finish(LintPaths(paths, with_server.lint), request.output);
   for (const std::string& warning : server.warnings) {
     output.notes.push_back("mcpolicy: warning: " + warning);
   }

@@ -36,7 +36,12 @@ std::string ServerChoice::Describe() const {
   switch (source) {
     case Source::kFlag: return server->id + " (--server)";
     case Source::kConfig: return server->id + " (configuration)";
-    case Source::kTools: return server->id + " (--tools)";
+    case Source::kTools: {
+      // ServerFromTools names its server "tools from PATH".
+      std::string_view id = server->id;
+      if (id.starts_with("tools from ")) id.remove_prefix(11);
+      return "the server described by " + std::string(id) + " (--tools)";
+    }
     case Source::kInferred:
       return server->id + " (inferred, " + std::to_string(matched) + " of " + std::to_string(total) +
              " names)";
