@@ -61,6 +61,7 @@ class ToolReader {
   bool NextFromLines(size_t max_tools, ToolBatch& batch);
   void Fail(uint32_t line, uint32_t column, const std::string& message);
   void Skip(uint32_t line, uint32_t column, const std::string& message);
+  std::string Where(uint32_t line, uint32_t column) const;
   // Adds the tools of one JSONL line (a tool, a tools/list result, a JSON-RPC response); a
   // position on line L of the value is reported as line `line_base` + L - 1.
   void AddTools(json::Value value, uint32_t line_base, ToolBatch& batch);
