@@ -2,6 +2,8 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
+#include <span>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -141,6 +143,35 @@ TEST_CASE("Catalog::Load: a missing directory is an error without a position") {
   auto [catalog, errors] = Catalog::Load({"/nonexistent/mcpolicy-catalog"});
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].ToString() == "/nonexistent/mcpolicy-catalog: No such file or directory");
+}
+
+}  // namespace
+}  // namespace mcpolicy
+
+namespace mcpolicy {
+namespace {
+
+// The bundled catalog takes its sort orders from the build-time index instead of sorting at
+// start-up; every lookup that binary-searches them must still find every tool of every server.
+TEST_CASE("Bundled catalog: the index's orders find every tool by name, servers in id order") {
+  const Catalog& catalog = Catalog::Bundled();
+  std::span<const CatalogServer> servers = catalog.servers();
+  REQUIRE(servers.size() > 100);
+  for (size_t s = 1; s < servers.size(); ++s) CHECK(servers[s - 1].id < servers[s].id);
+  size_t checked = 0;
+  for (const CatalogServer& server : servers) {
+    for (const CatalogTool& tool : server.tools) {
+      INFO(server.id << " " << tool.name);
+      const CatalogTool* found = server.FindTool(tool.name);
+      REQUIRE(found != nullptr);
+      CHECK(found->name == tool.name);
+      std::vector<const CatalogServer*> with = catalog.ServersWithTool(tool.name);
+      CHECK(std::find(with.begin(), with.end(), &server) != with.end());
+      for (size_t k = 1; k < with.size(); ++k) CHECK(with[k - 1]->id < with[k]->id);
+      ++checked;
+    }
+  }
+  CHECK(checked > 2000);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Loading catalog files: the embedded ones lazily on first use, users' from --catalog
 // directories with every check (syntax, duplicate keys, schema, consistency) reported by position.
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -105,6 +106,48 @@ class CatalogLoader {
     catalog->BuildIndexes();
     return catalog;
   }
+
+  // With the orders the build-time index recorded (servers by id, each server's index_, and
+  // `by_tool`), checked in one linear pass; BuildIndexes sorts afresh when they do not hold.
+  static std::unique_ptr<Catalog> MakeSorted(std::vector<CatalogServer> servers,
+                                             std::vector<std::pair<uint32_t, uint32_t>> by_tool) {
+    auto catalog = std::make_unique<Catalog>();
+    catalog->servers_ = std::move(servers);
+    if (Sorted(catalog->servers_, by_tool)) {
+      catalog->by_tool_ = std::move(by_tool);
+    } else {
+      catalog->BuildIndexes();
+    }
+    return catalog;
+  }
+
+ private:
+  static bool Sorted(const std::vector<CatalogServer>& servers,
+                     const std::vector<std::pair<uint32_t, uint32_t>>& by_tool) {
+    size_t total = 0;
+    for (size_t s = 0; s < servers.size(); ++s) {
+      const CatalogServer& server = servers[s];
+      if (s > 0 && !(servers[s - 1].id < server.id)) return false;
+      if (server.index_.size() != server.tools.size()) return false;
+      std::vector<bool> seen(server.tools.size());
+      for (size_t k = 0; k < server.index_.size(); ++k) {
+        uint32_t t = server.index_[k];
+        if (t >= server.tools.size() || seen[t]) return false;
+        seen[t] = true;
+        if (k > 0 && server.tools[t].name < server.tools[server.index_[k - 1]].name) return false;
+      }
+      total += server.tools.size();
+    }
+    if (by_tool.size() != total) return false;
+    const std::string* previous = nullptr;
+    for (const auto& [s, t] : by_tool) {
+      if (s >= servers.size() || t >= servers[s].tools.size()) return false;
+      const std::string& name = servers[s].tools[t].name;
+      if (previous && name < *previous) return false;
+      previous = &name;
+    }
+    return true;
+  }
 };
 
 std::vector<CatalogLoadError> ParseCatalogFile(const std::string& path, std::string text,
@@ -152,8 +195,29 @@ void ParseBundled(std::string_view path, std::string_view data, CatalogServer& s
 
 // Servers from the embedded index (generated/catalog-index.tsv): ids, aliases and tool names
 // only, so start-up parses no catalog file. Empty when the index is missing.
-std::vector<CatalogServer> ReadIndex() {
+// Space-separated unsigned numbers; stops at the first that does not parse.
+std::vector<uint32_t> Numbers(std::string_view text) {
+  std::vector<uint32_t> out;
+  const char* p = text.data();
+  const char* end = p + text.size();
+  while (p < end) {
+    uint32_t n = 0;
+    auto [next, ec] = std::from_chars(p, end, n);
+    if (ec != std::errc()) break;
+    out.push_back(n);
+    p = next + (next < end && *next == ' ');
+  }
+  return out;
+}
+
+struct Index {
   std::vector<CatalogServer> servers;
+  std::vector<std::pair<uint32_t, uint32_t>> by_tool;  // as Catalog::by_tool_
+};
+
+Index ReadIndex() {
+  Index out;
+  std::vector<CatalogServer>& servers = out.servers;
   std::string_view index = embedded::Find("generated/catalog-index.tsv");
   while (!index.empty()) {
     size_t end = index.find('\n');
@@ -176,9 +240,15 @@ std::vector<CatalogServer> ReadIndex() {
       servers.back().aliases.emplace_back(rest);
     } else if (line[0] == 'T') {
       servers.back().tools.emplace_back().name = std::string(rest);
+    } else if (line[0] == 'O') {
+      servers.back().index_ = Numbers(rest);
+    } else if (line[0] == 'R') {
+      std::vector<uint32_t> pairs = Numbers(rest);
+      out.by_tool.reserve(pairs.size() / 2);
+      for (size_t k = 0; k + 1 < pairs.size(); k += 2) out.by_tool.emplace_back(pairs[k], pairs[k + 1]);
     }
   }
-  return servers;
+  return out;
 }
 
 }  // namespace
@@ -212,7 +282,8 @@ const Catalog& Catalog::Bundled() {
   static std::once_flag once;
   static const Catalog* bundled = nullptr;
   std::call_once(once, [] {
-    std::vector<CatalogServer> servers = ReadIndex();
+    Index index = ReadIndex();
+    std::vector<CatalogServer>& servers = index.servers;
     if (servers.empty()) {
       // No index embedded: parse every file now.
       for (const embedded::File& f : embedded::Files()) {
@@ -222,7 +293,7 @@ const Catalog& Catalog::Bundled() {
         server.origin = "bundled";
       }
     }
-    bundled = CatalogLoader::Make(std::move(servers)).release();
+    bundled = CatalogLoader::MakeSorted(std::move(servers), std::move(index.by_tool)).release();
   });
   return *bundled;
 }
