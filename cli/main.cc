@@ -1,7 +1,9 @@
 // mcpolicy's command line: CLI11 flags into a request, one library call, print, exit code.
 // Each area registers its subcommands (cli/*_commands.cc); this file only dispatches.
 #include <CLI/CLI.hpp>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common.h"
@@ -12,11 +14,31 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer("Run 'mcpolicy SUBCOMMAND --help' for a subcommand's flags and examples.");
 
+  // Building CLI11's options is most of a short run's start-up, so when the first argument names a
+  // subcommand only its area is registered; anything else (--help, a typo) gets every area, so
+  // help lists all subcommands and a misspelt one is reported as usual.
+  using Register = void (*)(CLI::App&, std::vector<mcpolicy::cli::Command>&);
+  struct Area {
+    std::initializer_list<std::string_view> names;
+    Register add;
+  };
+  const Area areas[] = {
+      {{"lint", "validate", "rules", "explain"}, mcpolicy::cli::RegisterLintCommands},
+      {{"classify", "catalog"}, mcpolicy::cli::RegisterClassifyCommands},
+      {{"recommend"}, mcpolicy::cli::RegisterRecommendCommands},
+      {{"diff"}, mcpolicy::cli::RegisterDiffCommands},
+  };
   std::vector<mcpolicy::cli::Command> commands;
-  mcpolicy::cli::RegisterLintCommands(app, commands);
-  mcpolicy::cli::RegisterClassifyCommands(app, commands);
-  mcpolicy::cli::RegisterRecommendCommands(app, commands);
-  mcpolicy::cli::RegisterDiffCommands(app, commands);
+  std::string_view first = argc > 1 ? argv[1] : "";
+  const Area* only = nullptr;
+  for (const Area& area : areas) {
+    for (std::string_view name : area.names) {
+      if (name == first) only = &area;
+    }
+  }
+  for (const Area& area : areas) {
+    if (!only || only == &area) area.add(app, commands);
+  }
 
   try {
     app.parse(argc, argv);

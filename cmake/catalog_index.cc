@@ -2,8 +2,9 @@
 // reads a few kilobytes of names instead of parsing every catalog file, and sorts nothing. Lines:
 //   S <tab> catalog/servers/<file>.json <tab> <id>     one per server, servers sorted by id
 //   A <tab> <alias>                                    its aliases
+//   O <tab> <i> <i> ...                                its tool indices sorted by name (stable);
+//                                                      before the tools, so the reader can reserve
 //   T <tab> <tool name>                                its tools, in file order
-//   O <tab> <i> <i> ...                                its tool indices sorted by name (stable)
 //   R <tab> <s> <t> <s> <t> ...                        last: every (server, tool) pair sorted by
 //                                                      tool name, then server, then tool index
 // The orders are Catalog::BuildIndexes' (byte order of std::string); the catalog checks them.
@@ -69,7 +70,6 @@ int main(int argc, char** argv) {
     const Server& s = servers[si];
     out += "S\t" + s.path + "\t" + s.id + "\n";
     for (const std::string& a : s.aliases) out += "A\t" + a + "\n";
-    for (const std::string& t : s.tools) out += "T\t" + t + "\n";
     std::vector<uint32_t> order(s.tools.size());
     std::iota(order.begin(), order.end(), 0u);
     std::stable_sort(order.begin(), order.end(),
@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
     out += "O\t";
     for (size_t k = 0; k < order.size(); ++k) out += (k ? " " : "") + std::to_string(order[k]);
     out += "\n";
+    for (const std::string& t : s.tools) out += "T\t" + t + "\n";
     for (uint32_t t = 0; t < s.tools.size(); ++t) by_tool.emplace_back(si, t);
   }
   std::stable_sort(by_tool.begin(), by_tool.end(), [&servers](const auto& a, const auto& b) {

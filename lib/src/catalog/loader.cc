@@ -242,6 +242,7 @@ Index ReadIndex() {
       servers.back().tools.emplace_back().name = std::string(rest);
     } else if (line[0] == 'O') {
       servers.back().index_ = Numbers(rest);
+      servers.back().tools.reserve(servers.back().index_.size());
     } else if (line[0] == 'R') {
       std::vector<uint32_t> pairs = Numbers(rest);
       out.by_tool.reserve(pairs.size() / 2);
