@@ -86,7 +86,7 @@ TEST_CASE("Render keeps records on one line and spreads the rest when asked") {
   CHECK(fix::Render(NewValue::Array({NewValue::String("a\"b")}), style, true, "") == "[\"a\\\"b\"]");
   CHECK(fix::Render(NewValue::Object(), style, true, "") == "{}");
   style.newline = "\r\n";
-  style.indent_unit = "\t";
+  style.indent_unit = std::string(1, '\t');  // not = "\t": gcc 12 -Wrestrict false positive
   CHECK(fix::Render(NewValue::Array({limit}), style, true, "") ==
         "[\r\n\t{ \"max\": 10, \"scope\": \"grant\" }\r\n]");
 }
