@@ -42,16 +42,18 @@ double WindowMinutes(Window window);         // 1, 60, 1440
 
 // One quota, {counter, window, max, scope}. Fields that were absent or malformed are empty.
 struct Limit {
+  // Ordered for size (48 bytes, not 56): a 100,000-tool policy holds one per tool.
   std::string_view counter;
-  std::optional<Window> window;
   std::optional<double> max;
   uint32_t node = kNoNode;          // the limit object
   uint32_t counter_node = kNoNode;  // the counter's value
   uint32_t max_node = kNoNode;      // the max's value
+  std::optional<Window> window;
 
   // Calls per minute this limit allows; nullopt without a window and a max.
   std::optional<double> PerMinute() const;
 };
+static_assert(sizeof(Limit) <= 48, "Limit grew: a 100,000-tool policy holds one per tool");
 
 // One argument condition, {path, op, value} (Intercept's form, assumed for hosted policies).
 struct Condition {
