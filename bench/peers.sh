@@ -77,7 +77,8 @@ for c in "${cases[@]}"; do
     echo "$tool|$cmd" >> "$WORK/$name.cmds"
   done < <(tools "$in" "$list")
   runs=$RUNS; [ "$name" = "small" ] && runs=$((RUNS * 3))
-  hyperfine --warmup 1 --runs "$runs" --style basic --export-json "$WORK/results-$name.json" "${args[@]}" >&2
+  # -N: no intermediate shell, so millisecond runs are not blurred by its start-up correction.
+  hyperfine -N --warmup 1 --runs "$runs" --style basic --export-json "$WORK/results-$name.json" "${args[@]}" >&2
 done
 /usr/bin/python3 "$ROOT/bench/peers_report.py" "$WORK" "$ROOT/bench/RESULTS.md" \
   "$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' "$PEERS/node_modules/ajv-cli/package.json")" \
