@@ -42,22 +42,6 @@ void AppendCell(std::string& out, std::string_view text, size_t width, bool colo
   Pad(out, text.size(), width);
 }
 
-// The name with each invalid UTF-8 byte and control character replaced by U+FFFD, so the terminal
-// gets printable text only.
-void AppendPrintable(std::string& out, std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = utf8::SequenceLength(s.data() + i, s.size() - i);
-    if (len == 0 || c < 0x20 || c == 0x7f) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    out.append(s.substr(i, len));
-    i += len;
-  }
-}
-
 std::string Confidence(double value, bool trim) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%.2f", value);
@@ -112,7 +96,7 @@ std::string TextHeader(const TextLayout& layout) {
 }
 
 void AppendTextRow(const Row& row, const TextLayout& layout, std::string& out) {
-  AppendPrintable(out, row.name);
+  utf8::AppendPrintable(out, row.name, /*keep_tabs=*/false);
   Pad(out, DisplayWidth(row.name), layout.name_width);
   Category category = row.category();
   Risk risk = RiskOf(category);
@@ -127,7 +111,7 @@ void AppendTextRow(const Row& row, const TextLayout& layout, std::string& out) {
   bool first = true;
   ForEachEvidence(row, [&](std::string_view e) {
     if (!first) out += " | ";
-    AppendPrintable(out, e);
+    utf8::AppendPrintable(out, e, /*keep_tabs=*/false);
     first = false;
   });
   while (!out.empty() && out.back() == ' ') out.pop_back();

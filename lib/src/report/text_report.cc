@@ -37,22 +37,11 @@ size_t ByteOfCodePoint(std::string_view s, size_t n) {
   return s.size();
 }
 
-// The line with each invalid UTF-8 byte and control character (but tab) replaced by U+FFFD, one
-// code point for one, so columns still line up and the terminal gets only printable text.
+// The line as the terminal may show it; tabs kept (see utf8::AppendPrintable).
 std::string Printable(std::string_view line) {
   std::string out;
   out.reserve(line.size());
-  for (size_t i = 0; i < line.size();) {
-    unsigned char c = line[i];
-    size_t len = utf8::SequenceLength(line.data() + i, line.size() - i);
-    if (len == 0 || (c < 0x20 && c != '\t') || c == 0x7f) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    out.append(line.substr(i, len));
-    i += len;
-  }
+  utf8::AppendPrintable(out, line, /*keep_tabs=*/true);
   return out;
 }
 

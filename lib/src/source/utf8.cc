@@ -48,4 +48,18 @@ size_t CodePoints(std::string_view s) {
   return n;
 }
 
+void AppendPrintable(std::string& out, std::string_view s, bool keep_tabs) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = SequenceLength(s.data() + i, s.size() - i);
+    if (len == 0 || (c < 0x20 && !(keep_tabs && c == '\t')) || c == 0x7f) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    out.append(s.substr(i, len));
+    i += len;
+  }
+}
+
 }  // namespace mcpolicy::utf8
