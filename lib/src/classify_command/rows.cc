@@ -6,14 +6,16 @@
 
 #include "mcpolicy/json.h"
 #include "source/utf8.h"
+#include "util/table.h"
 
 namespace mcpolicy::classify_command {
 namespace {
 
-constexpr size_t kCategoryWidth = 11;  // "destructive"
-constexpr size_t kRiskWidth = 8;       // "critical"
-constexpr size_t kConfidenceWidth = 4;
-constexpr size_t kSourceWidth = 9;      // "heuristic"
+using table::kCategoryWidth;
+using table::kConfidenceWidth;
+using table::kSourceWidth;
+using table::Pad;
+constexpr size_t kRiskWidth = 8;        // "critical"
 constexpr size_t kOperationsShown = 8;  // values named per category in evidence
 
 std::string_view RiskColor(Risk risk) {
@@ -28,11 +30,6 @@ std::string_view RiskColor(Risk risk) {
       return "32";
   }
   return "0";
-}
-
-void Pad(std::string& out, size_t used, size_t width) {
-  out.append(width > used ? width - used : 0, ' ');
-  out += "  ";
 }
 
 void AppendCell(std::string& out, std::string_view text, size_t width, bool color, Risk risk) {

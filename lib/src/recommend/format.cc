@@ -5,13 +5,15 @@
 
 #include "mcpolicy/json.h"
 #include "mcpolicy/recommend.h"
+#include "util/table.h"
 
 namespace mcpolicy {
 namespace {
 
-constexpr size_t kCategoryWidth = 11;  // "destructive"
-constexpr size_t kConfidenceWidth = 4;
-constexpr size_t kSourceWidth = 9;  // "heuristic"
+using table::kCategoryWidth;
+using table::kConfidenceWidth;
+using table::kSourceWidth;
+using table::Pad;
 constexpr size_t kMaxNameWidth = 48;
 constexpr size_t kMaxRuleWidth = 60;
 
@@ -43,11 +45,6 @@ void AppendTool(const ToolDecision& d, std::string& out) {
            ", \"max\": " + std::to_string(d.limit.max) + ", \"scope\": \"grant\"}\n      ]\n";
   }
   out += "    }";
-}
-
-void Pad(std::string& out, size_t used, size_t width) {
-  out.append(width > used ? width - used : 0, ' ');
-  out += "  ";
 }
 
 // Control characters and invalid bytes would garble a terminal; names are shown as JSON escapes
