@@ -1,7 +1,6 @@
 #include "fix/driver.h"
 
 #include <map>
-#include <set>
 
 #include "mcpolicy/catalog.h"
 #include "mcpolicy/fix.h"
@@ -44,6 +43,53 @@ CommandOutput Failed(std::string message) {
 
 }  // namespace
 
+namespace fix {
+
+Passes RunPasses(const std::vector<std::string>& paths, LintOptions options,
+                 std::map<std::string, std::string>& contents,
+                 const std::function<std::string(const std::string&)>& input_of) {
+  options.contents = &contents;
+  Passes out;
+  for (int pass = 0;; ++pass) {
+    out.last = LintPaths(paths, options);
+    if (pass == 0) out.first = out.last;
+    if (!out.last.errors.empty()) return out;
+    std::map<std::string, std::vector<const Diagnostic*>> findings;
+    for (const Diagnostic& d : out.last.diagnostics) {
+      if (d.suppression.empty() && IsFixableRule(d.rule) && !out.not_fixed.count(d.path)) {
+        findings[d.path].push_back(&d);
+      }
+    }
+    bool changed = false;
+    for (const auto& [display, file_findings] : findings) {
+      std::string input = input_of(display);
+      if (!contents.count(input)) {
+        ReadResult read = ReadInput(input, options.max_bytes);
+        if (!read.ok) continue;  // the next lint reports it
+        contents[input] = std::move(read.data);
+      }
+      out.originals.emplace(display, contents[input]);
+      PassOutcome outcome =
+          FixPass(contents[input], file_findings, ServerOf(out.last, display, options));
+      if (!outcome.error.empty()) {
+        out.not_fixed[display] = outcome.error;
+        continue;
+      }
+      if (outcome.text == contents[input]) continue;
+      contents[input] = std::move(outcome.text);
+      changed = true;
+    }
+    if (!changed) return out;
+    if (pass + 1 == kMaxPasses) {
+      out.error = "the fixes did not settle after " + std::to_string(kMaxPasses) +
+                  " passes, so nothing was written (please report this)";
+      return out;
+    }
+  }
+}
+
+}  // namespace fix
+
 CommandOutput RunLintFix(const LintRequest& request) {
   std::vector<std::string> paths = request.paths;
   if (paths.empty()) paths.push_back(".");
@@ -57,7 +103,6 @@ CommandOutput RunLintFix(const LintRequest& request) {
   }
   LintOptions options = request.lint;
   std::map<std::string, std::string> contents;  // input path -> text as fixed so far
-  options.contents = &contents;
   std::string stdin_name = options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename;
   if (from_stdin) {
     ReadResult read = ReadInput("-", options.max_bytes);
@@ -68,49 +113,17 @@ CommandOutput RunLintFix(const LintRequest& request) {
     return from_stdin && display == stdin_name ? std::string("-") : display;
   };
 
-  std::map<std::string, std::string> originals;  // display path -> text before any fix
-  std::set<std::string> notes;                   // files left alone, and why
-  std::set<std::string> frozen;                  // display paths not to fix again
-  LintResult first, result;
-  for (int pass = 0;; ++pass) {
-    result = LintPaths(paths, options);
-    if (pass == 0) first = result;
-    if (!result.errors.empty()) break;
-    std::map<std::string, std::vector<const Diagnostic*>> findings;
-    for (const Diagnostic& d : result.diagnostics) {
-      if (d.suppression.empty() && IsFixableRule(d.rule) && !frozen.count(d.path)) {
-        findings[d.path].push_back(&d);
-      }
-    }
-    bool changed = false;
-    for (const auto& [display, file_findings] : findings) {
-      std::string input = input_of(display);
-      if (!contents.count(input)) {
-        ReadResult read = ReadInput(input, options.max_bytes);
-        if (!read.ok) continue;  // the next lint reports it
-        contents[input] = std::move(read.data);
-      }
-      originals.emplace(display, contents[input]);
-      fix::PassOutcome outcome = fix::FixPass(contents[input], file_findings, ServerOf(result, display, options));
-      if (!outcome.error.empty()) {
-        notes.insert("mcpolicy: " + display + ": not fixed: " + outcome.error);
-        frozen.insert(display);
-        continue;
-      }
-      if (outcome.text == contents[input]) continue;
-      contents[input] = std::move(outcome.text);
-      changed = true;
-    }
-    if (!changed) break;
-    if (pass + 1 == fix::kMaxPasses) {
-      return Failed("the fixes did not settle after " + std::to_string(fix::kMaxPasses) +
-                    " passes, so nothing was written (please report this)");
-    }
-  }
+  fix::Passes passes = fix::RunPasses(paths, options, contents, input_of);
+  if (!passes.error.empty()) return Failed(passes.error);
+  const LintResult& first = passes.first;
+  const LintResult& result = passes.last;
+  std::map<std::string, std::string>& originals = passes.originals;
 
   CommandOutput output;
   output.errors = result.errors;
-  output.notes.assign(notes.begin(), notes.end());
+  for (const auto& [display, why] : passes.not_fixed) {
+    output.notes.push_back("mcpolicy: " + display + ": not fixed: " + why);
+  }
   if (!result.errors.empty()) {  // as lint reports it; nothing is fixed
     output.out = FormatReport(result, request.output.format, request.output.report);
     output.exit_code = 2;

@@ -4,6 +4,8 @@
 #define MCPOLICY_FIX_DRIVER_H_
 
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,21 @@ namespace mcpolicy {
 CommandOutput RunLintFix(const LintRequest& request);
 
 namespace fix {
+
+// The fix loop shared by lint --fix and FixText: lint `paths`, apply the remedies of each file's
+// unsuppressed fixable findings to its text in `contents` (keyed by input path; files missing
+// there are read), and lint again, until nothing changes. `input_of` maps a reported path to its
+// input path ("-" for standard input).
+struct Passes {
+  LintResult first;                              // the lint before any fix
+  LintResult last;                               // the lint of the final texts
+  std::map<std::string, std::string> originals;  // reported path -> text before any fix
+  std::map<std::string, std::string> not_fixed;  // reported path -> why it was left alone
+  std::string error;                             // the fixes did not settle: write nothing
+};
+Passes RunPasses(const std::vector<std::string>& paths, LintOptions options,
+                 std::map<std::string, std::string>& contents,
+                 const std::function<std::string(const std::string&)>& input_of);
 
 // Passes after which a fix that still changes the text is a bug (one pass normally does it all;
 // a guarded multiplexer may then need its limit).

@@ -1,4 +1,4 @@
-// One fix pass over one text, and FixText, the in-memory loop.
+// One fix pass over one text, and FixText: the lint --fix loop (driver.cc) on one in-memory text.
 #include <set>
 
 #include "fix/driver.h"
@@ -89,43 +89,27 @@ bool Broke(const std::vector<Diagnostic>& before, const std::vector<Diagnostic>&
 FixTextResult FixText(const std::string& display_path, const std::string& text,
                       const LintOptions& options) {
   FixTextResult result{text, 0, ""};
-  std::vector<Diagnostic> first = LintText(display_path, text, options);
-  std::vector<Diagnostic> now = first;
-  std::string current = text;
-  for (int pass = 0;; ++pass) {
-    std::vector<const Diagnostic*> findings;
-    for (const Diagnostic& d : now) {
-      if (IsFixableRule(d.rule)) findings.push_back(&d);
-    }
-    if (findings.empty()) break;
-    json::Document doc = json::Document::Parse(current);
-    const CatalogServer* server = nullptr;
-    if (doc.ok()) {
-      std::string error;
-      server = ChooseServer(ReadPolicy(doc), display_path, options.server, Config(),
-                            Catalog::Bundled(), &error, options.tools_server)
-                   .server;
-    }
-    fix::PassOutcome outcome = fix::FixPass(current, findings, server);
-    if (!outcome.error.empty()) {
-      result.error = outcome.error;
-      return result;
-    }
-    if (outcome.text == current) break;
-    if (pass + 1 == fix::kMaxPasses) {
-      result.error = "the fixes did not settle after " + std::to_string(fix::kMaxPasses) +
-                     " passes (please report this)";
-      return result;
-    }
-    current = std::move(outcome.text);
-    now = LintText(display_path, current, options);
+  LintOptions defaults = options;  // the default configuration: no .mcpolicy.json is read
+  defaults.no_config = true;
+  defaults.config_file.clear();
+  std::map<std::string, std::string> contents{{display_path, text}};
+  fix::Passes passes = fix::RunPasses({display_path}, defaults, contents,
+                                      [](const std::string& display) { return display; });
+  if (!passes.error.empty()) {
+    result.error = passes.error;
+    return result;
   }
-  if (fix::Broke(first, now, display_path)) {
+  if (auto it = passes.not_fixed.find(display_path); it != passes.not_fixed.end()) {
+    result.error = it->second;
+    return result;
+  }
+  if (!passes.last.errors.empty()) return result;
+  if (fix::Broke(passes.first.diagnostics, passes.last.diagnostics, display_path)) {
     result.error = "internal error: the fixed policy would not pass the schema (please report this)";
     return result;
   }
-  result.text = std::move(current);
-  result.fixed = fix::CountFixed(first, now, display_path);
+  result.text = std::move(contents[display_path]);
+  result.fixed = fix::CountFixed(passes.first.diagnostics, passes.last.diagnostics, display_path);
   return result;
 }
 
