@@ -87,11 +87,7 @@ void RegisterClassifyCommands(CLI::App& app, std::vector<Command>& commands) {
                         r.color = UseColor(flags->color, false);
                         r.summary = !flags->quiet;
                         r.use_catalog = !flags->no_catalog;
-                        if (!ParseSize(flags->max_file_size, r.max_bytes)) {
-                          std::cerr << "mcpolicy: error: --max-file-size: \"" << flags->max_file_size
-                                    << "\" is not a size (examples: 1048576, 512K, 64M, 1G; at most 4G)\n";
-                          return 2;
-                        }
+                        if (!ParseSizeFlag(flags->max_file_size, r.max_bytes)) return 2;
                         static char buffer[1 << 16];
                         std::setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
                         CommandOutput output = RunClassify(r, [](std::string_view s) {

@@ -74,6 +74,13 @@ bool FillReport(const OutputFlags& flags, ReportRequest& report, uint64_t& max_b
   return ParseDocumentSize(flags.max_file_size, max_bytes);
 }
 
+bool ParseSizeFlag(const std::string& text, uint64_t& bytes) {
+  if (ParseSize(text, bytes)) return true;
+  std::cerr << "mcpolicy: error: --max-file-size: \"" << text
+            << "\" is not a size (examples: 1048576, 512K, 64M, 1G; at most 4G)\n";
+  return false;
+}
+
 bool ParseDocumentSize(const std::string& text, uint64_t& bytes) {
   if (!ParseSize(text, bytes)) {
     std::cerr << "mcpolicy: error: --max-file-size: \"" << text

@@ -36,6 +36,9 @@ struct OutputFlags {
 
 // "64M" -> bytes; false for anything that is not a size up to 4 GiB.
 bool ParseSize(const std::string& text, uint64_t& bytes);
+// --max-file-size for commands that stream their input (classify, recommend --tools): ParseSize,
+// printing why and returning false on a bad value.
+bool ParseSizeFlag(const std::string& text, uint64_t& bytes);
 // --max-file-size for commands that parse whole JSON documents: a size up to the parser's 64 MiB.
 // Prints why and returns false otherwise.
 bool ParseDocumentSize(const std::string& text, uint64_t& bytes);

@@ -79,10 +79,7 @@ int Run(RecommendFlags& flags) {
     }
     r.overrides[static_cast<size_t>(c)] = t;
   }
-  if (!ParseSize(flags.max_file_size, r.max_bytes)) {
-    return Fail("--max-file-size: \"" + flags.max_file_size +
-                "\" is not a size (examples: 1048576, 512K, 64M, 1G; at most 4G)");
-  }
+  if (!ParseSizeFlag(flags.max_file_size, r.max_bytes)) return 2;
   for (const std::string* path : {&flags.output_file, &flags.explain_file}) {
     if (!path->empty() && !flags.force && Exists(*path)) {
       return Fail(*path + " already exists; use --force to overwrite it");
