@@ -18,7 +18,7 @@ Examples:
   mcpolicy classify --server kestra-io/mcp-server-python manage_executions execute_flow
   mcpolicy classify d1_database_delete send_message list_issues
   mcpolicy classify --tools tools-list.json --format json
-  my-mcp-client tools/list | mcpolicy classify --tools - --format jsonl
+  mcpolicy fetch -- npx -y @modelcontextprotocol/server-everything | mcpolicy classify --tools - --format jsonl
   mcpolicy classify --no-catalog --tools names.txt
 Exit codes: 0 every tool classified, 1 some input entries were skipped (reported on stderr),
 2 mcpolicy could not do its job (unreadable or malformed input, unknown server).)";

@@ -57,6 +57,7 @@ void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterClassifyCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterRecommendCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterDiffCommands(CLI::App& app, std::vector<Command>& commands);
+void RegisterFetchCommands(CLI::App& app, std::vector<Command>& commands);
 
 }  // namespace mcpolicy::cli
 

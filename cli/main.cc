@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
       {{"classify", "catalog"}, mcpolicy::cli::RegisterClassifyCommands},
       {{"recommend"}, mcpolicy::cli::RegisterRecommendCommands},
       {{"diff"}, mcpolicy::cli::RegisterDiffCommands},
+      {{"fetch"}, mcpolicy::cli::RegisterFetchCommands},
   };
   std::vector<mcpolicy::cli::Command> commands;
   std::string_view first = argc > 1 ? argv[1] : "";

@@ -30,7 +30,7 @@ Examples:
   mcpolicy recommend --server kestra-io/mcp-server-python
   mcpolicy recommend --server kestra --tier strict -o policy.json
   mcpolicy recommend --tools tools-list.json --write 10/minute --explain
-  my-mcp-client tools/list | mcpolicy recommend --tools - --explain-file why.txt
+  mcpolicy fetch -- node server.js | mcpolicy recommend --tools - --explain-file why.txt
 Exit codes: 0 policy written, 1 written but some input entries were skipped (reported on stderr),
 2 mcpolicy could not do its job (unknown server, unreadable or empty input, bad value, -o file
 exists without --force).)";

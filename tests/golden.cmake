@@ -25,7 +25,13 @@ foreach(args_file IN LISTS MCPOLICY_GOLDEN_ARGS)
   add_test(NAME "golden: ${case_name}"
            COMMAND ${CMAKE_COMMAND} -DMCPOLICY=$<TARGET_FILE:mcpolicy> -DCASE=${case_dir}
                    -DMAKE_INPUT=$<TARGET_FILE:mcpolicy_make_input>
+                   -DMCP_TEST_SERVER=$<TARGET_FILE:mcpolicy_mcp_test_server>
                    -DSCRATCH=${CMAKE_CURRENT_BINARY_DIR}/golden-scratch/${case_name}
                    -P ${CMAKE_CURRENT_SOURCE_DIR}/support/run_golden.cmake)
   set_tests_properties("golden: ${case_name}" PROPERTIES TIMEOUT 30)
 endforeach()
+
+# A stdio MCP server that can misbehave on request, for the fetch cases (tests/golden/fetch/*:
+# their setup.cmake links it into the scratch directory as ./server).
+add_executable(mcpolicy_mcp_test_server ${CMAKE_CURRENT_SOURCE_DIR}/support/mcp_test_server.cc)
+target_link_libraries(mcpolicy_mcp_test_server PRIVATE nlohmann_json::nlohmann_json)

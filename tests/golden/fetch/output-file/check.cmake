@@ -1,0 +1,5 @@
+file(READ ${WORK_DIR}/tools.json dump)
+string(JSON count LENGTH "${dump}" tools)
+if(NOT count EQUAL 3)
+  message(FATAL_ERROR "tools.json holds ${count} tools, expected 3")
+endif()
