@@ -140,10 +140,11 @@ int main(int argc, char** argv) {
   if (!o.grandchild.empty()) {
     pid_t pid = fork();
     if (pid == 0) {
-      std::ofstream(o.grandchild) << getpid() << "\n";
       std::this_thread::sleep_for(std::chrono::seconds(60));
       _exit(0);
     }
+    // Written by the parent before it reads anything, so the file exists whenever fetch ends.
+    std::ofstream(o.grandchild) << pid << "\n";
   }
   if (!o.echo_env.empty()) {
     const char* value = std::getenv(o.echo_env.c_str());
