@@ -58,6 +58,7 @@ void RegisterClassifyCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterRecommendCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterDiffCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterFetchCommands(CLI::App& app, std::vector<Command>& commands);
+void RegisterDriftCommands(CLI::App& app, std::vector<Command>& commands);
 
 }  // namespace mcpolicy::cli
 

@@ -50,6 +50,10 @@ void RegisterFetchCommands(CLI::App& app, std::vector<Command>& commands) {
       ->check(CLI::IsMember({"json", "table"}));
   cmd->add_option("-o,--output", flags->output_file, "Write the output to FILE (atomically)");
   cmd->add_option("--color", flags->color, "auto, always or never (table)");
+  cmd->add_option("--write-snapshot", flags->request.snapshot_path,
+                  "Also record the tools in this drift snapshot (see drift)");
+  cmd->add_option("--name", flags->request.snapshot_name,
+                  "The server's name in the snapshot (default: its own name)");
   cmd->add_option("--max-file-size", flags->max_file_size,
                   "Largest message and tool list accepted (default 64M)");
   commands.push_back({cmd, [flags] {

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
       {{"recommend"}, mcpolicy::cli::RegisterRecommendCommands},
       {{"diff"}, mcpolicy::cli::RegisterDiffCommands},
       {{"fetch"}, mcpolicy::cli::RegisterFetchCommands},
+      {{"drift"}, mcpolicy::cli::RegisterDriftCommands},
   };
   std::vector<mcpolicy::cli::Command> commands;
   std::string_view first = argc > 1 ? argv[1] : "";

@@ -5,3 +5,7 @@ add_test(NAME "sarif: multitool validates the SARIF report"
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/support/sarif_test.sh
                  $<TARGET_FILE:mcpolicy> ${MCPOLICY_MULTITOOL} ${CMAKE_CURRENT_SOURCE_DIR}/golden/rules)
 set_tests_properties("sarif: multitool validates the SARIF report" PROPERTIES TIMEOUT 300)
+add_test(NAME "sarif: multitool validates drift's SARIF"
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/support/sarif_file_test.sh ${MCPOLICY_MULTITOOL}
+                 ${CMAKE_CURRENT_SOURCE_DIR}/golden/drift/format-sarif/expected)
+set_tests_properties("sarif: multitool validates drift's SARIF" PROPERTIES TIMEOUT 300)

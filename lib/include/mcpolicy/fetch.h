@@ -21,6 +21,10 @@ struct FetchRequest {
   FetchFormat format = FetchFormat::kJson;
   bool color = false;                // table only
   uint64_t max_bytes = 64ull << 20;  // largest message and largest merged tool list
+  // --write-snapshot: also record the tools in this drift snapshot (atomically; other servers in
+  // it kept), under `snapshot_name` (default: the server's own name, else the command's).
+  std::string snapshot_path;
+  std::string snapshot_name;
 };
 
 // Starts the server in its own process group, speaks MCP as a client (either protocol era),

@@ -1,10 +1,9 @@
-#include <sys/mman.h>
-#include <unistd.h>
-
 #include "live/channel.h"
 #include "live/child_process.h"
+#include "live/dump.h"
+#include "live/fetch_live.h"
+#include "live/snapshot.h"
 #include "live/mcp_client.h"
-#include "mcpolicy/classify_commands.h"
 #include "mcpolicy/fetch.h"
 #include "source/utf8.h"
 
@@ -62,66 +61,54 @@ CommandOutput Fail(std::string message, const std::string& log_tail,
   return output;
 }
 
-CommandOutput Table(const std::string& json, bool color) {
-  CommandOutput output;
-  int fd = memfd_create("mcpolicy-fetch", MFD_CLOEXEC);
-  if (fd < 0 || write(fd, json.data(), json.size()) != static_cast<ssize_t>(json.size())) {
-    if (fd >= 0) close(fd);
-    output.exit_code = 2;
-    output.errors.push_back("fetch: cannot hold the tool list for the table");
-    return output;
-  }
-  ClassifyRequest classify;
-  classify.tools_path = "/proc/self/fd/" + std::to_string(fd);
-  classify.color = color;
-  output = RunClassify(classify);
-  close(fd);
-  return output;
-}
-
 }  // namespace
 
-CommandOutput RunFetch(const FetchRequest& request) {
-  if (request.command.empty()) return Fail("fetch: no server command given (mcpolicy fetch -- CMD ARGS...)", "");
+namespace live {
+
+std::string PrintableText(std::string_view s) { return Printable(s); }
+
+bool FetchLive(const FetchRequest& request, ToolList* list, CommandOutput* failure) {
+  if (request.command.empty()) {
+    *failure = Fail("fetch: no server command given (mcpolicy fetch -- CMD ARGS...)", "");
+    return false;
+  }
   for (const std::string& e : request.env) {
     if (e.find('=') == std::string::npos || e.front() == '=') {
       // The value may be a secret: the message quotes nothing of it.
-      return Fail("fetch: --env takes KEY=VALUE with a non-empty KEY", "");
+      *failure = Fail("fetch: --env takes KEY=VALUE with a non-empty KEY", "");
+      return false;
     }
   }
   const std::string name = Printable(request.command.front());
-  live::SpawnOptions spawn{request.command, request.env, request.cwd};
+  SpawnOptions spawn{request.command, request.env, request.cwd};
   std::string error;
-  std::unique_ptr<live::ChildProcess> child = live::ChildProcess::Spawn(spawn, &error);
-  if (!child) return Fail("fetch: " + name + ": " + error, "");
-  live::SignalGuard guard(child->pid());
-  live::StdioChannel channel(child.get(), request.max_bytes);
-  live::ClientOptions options;
+  std::unique_ptr<ChildProcess> child = ChildProcess::Spawn(spawn, &error);
+  if (!child) {
+    *failure = Fail("fetch: " + name + ": " + error, "");
+    return false;
+  }
+  SignalGuard guard(child->pid());
+  StdioChannel channel(child.get(), request.max_bytes);
+  ClientOptions options;
   options.reply_timeout = std::chrono::milliseconds(request.timeout_ms);
   options.max_tools_bytes = request.max_bytes;
-  live::McpClient client(&channel, options);
-  live::ToolList list;
-  bool ok = client.ListTools(&list, &error);
-  const std::chrono::milliseconds grace(std::min(request.timeout_ms, 2000));
-  child->Stop(grace);
+  McpClient client(&channel, options);
+  bool ok = client.ListTools(list, &error);
+  child->Stop(std::chrono::milliseconds(std::min(request.timeout_ms, 2000)));
   if (!ok) {
     int status = 0;
     if (child->Exited(&status) && error.find("closed its output") != std::string::npos) {
-      error += " (it " + live::DescribeWaitStatus(status) + ")";
+      error += " (it " + DescribeWaitStatus(status) + ")";
     }
-    return Fail("fetch: " + name + ": " + Redacted(Printable(error), request.env), channel.LogTail(),
-                request.env);
+    *failure = Fail("fetch: " + name + ": " + Redacted(Printable(error), request.env),
+                    channel.LogTail(), request.env);
+    return false;
   }
-  nlohmann::ordered_json dump{{"tools", std::move(list.tools)}};
-  std::string json = dump.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-  json.push_back('\n');
-  CommandOutput output;
-  if (request.format == FetchFormat::kTable) {
-    output = Table(json, request.color);
-  } else {
-    output.out = std::move(json);
-  }
-  std::string note = "fetched " + std::to_string(dump["tools"].size()) + " tools";
+  return true;
+}
+
+std::string FetchNote(const ToolList& list, size_t tools) {
+  std::string note = "fetched " + std::to_string(tools) + " tools";
   if (!list.server_name.empty()) {
     note += " from " + Printable(list.server_name.substr(0, 100));
     if (!list.server_version.empty()) note += " " + Printable(list.server_version.substr(0, 40));
@@ -134,7 +121,43 @@ CommandOutput RunFetch(const FetchRequest& request) {
   if (list.skipped_lines > 0) {
     note += "; skipped " + std::to_string(list.skipped_lines) + " lines that were not JSON-RPC";
   }
-  output.notes.push_back(note);
+  return note;
+}
+
+// The name a server gets in a snapshot: --name, else its serverInfo name, else its command.
+std::string SnapshotName(const FetchRequest& request, const ToolList& list) {
+  if (!request.snapshot_name.empty()) return request.snapshot_name;
+  if (!list.server_name.empty()) return list.server_name;
+  std::string command = request.command.empty() ? "server" : request.command.front();
+  return command.substr(command.rfind('/') == std::string::npos ? 0 : command.rfind('/') + 1);
+}
+
+}  // namespace live
+
+CommandOutput RunFetch(const FetchRequest& request) {
+  live::ToolList list;
+  CommandOutput failure;
+  if (!live::FetchLive(request, &list, &failure)) return failure;
+  const size_t count = list.tools.size();
+  nlohmann::ordered_json dump{{"tools", std::move(list.tools)}};
+  std::string json = dump.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  json.push_back('\n');
+  CommandOutput output;
+  if (!request.snapshot_path.empty()) {
+    std::map<std::string, live::ToolVerdict> verdicts;
+    std::string error;
+    if (!live::ClassifyTools(json, &verdicts, &error)) return Fail("fetch: " + error, "");
+    std::string source = request.command.empty() ? "" : request.command.front();
+    error = live::WriteSnapshot(request.snapshot_path, live::SnapshotName(request, list),
+                                live::ServerRecord(dump["tools"], verdicts, source));
+    if (!error.empty()) return Fail(error, "");
+  }
+  if (request.format == FetchFormat::kTable) {
+    output = live::ClassifyDump(json, /*table=*/true, request.color);
+  } else {
+    output.out = std::move(json);
+  }
+  output.notes.push_back(live::FetchNote(list, count));
   return output;
 }
 
