@@ -59,6 +59,7 @@ void RegisterRecommendCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterDiffCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterFetchCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterDriftCommands(CLI::App& app, std::vector<Command>& commands);
+void RegisterScanCommands(CLI::App& app, std::vector<Command>& commands);
 
 }  // namespace mcpolicy::cli
 

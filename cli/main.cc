@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
       {{"diff"}, mcpolicy::cli::RegisterDiffCommands},
       {{"fetch"}, mcpolicy::cli::RegisterFetchCommands},
       {{"drift"}, mcpolicy::cli::RegisterDriftCommands},
+      {{"scan"}, mcpolicy::cli::RegisterScanCommands},
   };
   std::vector<mcpolicy::cli::Command> commands;
   std::string_view first = argc > 1 ? argv[1] : "";

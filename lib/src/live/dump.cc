@@ -52,7 +52,8 @@ bool ParseDump(const std::string& text, const std::string& name, nlohmann::order
   return true;
 }
 
-CommandOutput ClassifyDump(const std::string& dump_json, bool table, bool color) {
+CommandOutput ClassifyDump(const std::string& dump_json, bool table, bool color,
+                           const std::string& server) {
   CommandOutput output;
   int fd = memfd_create("mcpolicy-tools", MFD_CLOEXEC);
   if (fd < 0 ||
@@ -66,14 +67,15 @@ CommandOutput ClassifyDump(const std::string& dump_json, bool table, bool color)
   classify.tools_path = "/proc/self/fd/" + std::to_string(fd);
   classify.format = table ? ClassifyFormat::kText : ClassifyFormat::kJson;
   classify.color = color;
+  classify.server = server;
   output = RunClassify(classify);
   close(fd);
   return output;
 }
 
 bool ClassifyTools(const std::string& dump_json, std::map<std::string, ToolVerdict>* verdicts,
-                   std::string* error) {
-  CommandOutput out = ClassifyDump(dump_json, /*table=*/false, /*color=*/false);
+                   std::string* error, const std::string& server) {
+  CommandOutput out = ClassifyDump(dump_json, /*table=*/false, /*color=*/false, server);
   nlohmann::json parsed = nlohmann::json::parse(out.out, nullptr, false);
   if (out.exit_code == 2 || !parsed.is_object() || !parsed.contains("tools")) {
     *error = out.errors.empty() ? "classification failed" : out.errors.front();

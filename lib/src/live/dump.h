@@ -22,13 +22,14 @@ struct ToolVerdict {
   double confidence = 0;
 };
 
-// Runs classify over `dump_json` (a tools/list result) in `format` ("json" or "table");
-// the output as classify prints it.
-CommandOutput ClassifyDump(const std::string& dump_json, bool table, bool color);
+// Runs classify over `dump_json` (a tools/list result) as a table or JSON, against the catalog
+// server `server` when given (else one inferred from the names); the output as classify prints it.
+CommandOutput ClassifyDump(const std::string& dump_json, bool table, bool color,
+                           const std::string& server = "");
 
 // The verdict for every tool of `dump_json`, by name; false with `error` when classify failed.
 bool ClassifyTools(const std::string& dump_json, std::map<std::string, ToolVerdict>* verdicts,
-                   std::string* error);
+                   std::string* error, const std::string& server = "");
 
 }  // namespace mcpolicy::live
 
