@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "common.h"
+#include "mcpolicy/escape.h"
 #include "mcpolicy/classify_commands.h"
 
 namespace mcpolicy::cli {
@@ -42,7 +43,7 @@ void AddCatalogFlag(CLI::App* app, std::vector<std::string>& dirs) {
 }
 
 int PrintErrors(const CommandOutput& output) {
-  for (const std::string& e : output.errors) std::cerr << "mcpolicy: error: " << e << "\n";
+  for (const std::string& e : output.errors) std::cerr << "mcpolicy: error: " << Escaped(e) << "\n";
   return output.exit_code;
 }
 

@@ -1,4 +1,5 @@
 #include "common.h"
+#include "mcpolicy/escape.h"
 
 #include "mcpolicy/json.h"
 
@@ -76,19 +77,19 @@ bool FillReport(const OutputFlags& flags, ReportRequest& report, uint64_t& max_b
 
 bool ParseSizeFlag(const std::string& text, uint64_t& bytes) {
   if (ParseSize(text, bytes)) return true;
-  std::cerr << "mcpolicy: error: --max-file-size: \"" << text
+  std::cerr << "mcpolicy: error: --max-file-size: \"" << Escaped(text)
             << "\" is not a size (examples: 1048576, 512K, 64M, 1G; at most 4G)\n";
   return false;
 }
 
 bool ParseDocumentSize(const std::string& text, uint64_t& bytes) {
   if (!ParseSize(text, bytes)) {
-    std::cerr << "mcpolicy: error: --max-file-size: \"" << text
+    std::cerr << "mcpolicy: error: --max-file-size: \"" << Escaped(text)
               << "\" is not a size (examples: 1048576, 512K, 64M)\n";
     return false;
   }
   if (bytes > json::kMaxDocumentBytes) {
-    std::cerr << "mcpolicy: error: --max-file-size: " << text
+    std::cerr << "mcpolicy: error: --max-file-size: " << Escaped(text)
               << " is above 64M, the largest policy or schema mcpolicy parses\n";
     return false;
   }
@@ -96,12 +97,13 @@ bool ParseDocumentSize(const std::string& text, uint64_t& bytes) {
 }
 
 int Emit(const CommandOutput& output, const std::string& output_file) {
-  for (const std::string& e : output.errors) std::cerr << "mcpolicy: error: " << e << "\n";
+  for (const std::string& e : output.errors) std::cerr << "mcpolicy: error: " << Escaped(e) << "\n";
   for (const std::string& n : output.notes) std::cerr << n << "\n";
+  if (output.refused) return output.exit_code;
   if (!output_file.empty()) {
     std::string error = WriteFileAtomically(output_file, output.out);
     if (!error.empty()) {
-      std::cerr << "mcpolicy: error: " << error << "\n";
+      std::cerr << "mcpolicy: error: " << Escaped(error) << "\n";
       return 2;
     }
   } else {

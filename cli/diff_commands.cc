@@ -73,6 +73,7 @@ void RegisterDiffCommands(CLI::App& app, std::vector<Command>& commands) {
          r.format = *ParseDiffFormat(flags->format);
          r.summary = !flags->quiet;
          r.tool_version = MCPOLICY_VERSION;
+         r.output_file = flags->output_file;
          if (!ParseDocumentSize(flags->max_file_size, r.options.max_bytes)) return 2;
          return Emit(RunDiff(r), flags->output_file);
        }});

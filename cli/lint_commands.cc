@@ -75,11 +75,14 @@ void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands) {
       "the fixed policy)");
   lint_cmd->add_flag("--diff", lint->diff, "Print what --fix would change as a unified diff; write nothing")
       ->excludes(fix);
+  lint_cmd->add_flag("--follow-symlinks", lint->lint.follow_symlinks,
+                     "With --fix: also fix files that symlinks in a directory lead to outside it");
   lint_cmd->footer(kLintExamples);
   commands.push_back({lint_cmd, [lint_flags, lint] {
                         if (!FillReport(*lint_flags, lint->output, lint->lint.max_bytes)) return 2;
                         lint->lint.stdin_filename = lint_flags->stdin_filename;
                         lint->lint.jobs = lint_flags->jobs;
+                        lint->output_file = lint_flags->output_file;
                         const char* today = std::getenv("MCPOLICY_TODAY");
                         if (today && *today) lint->lint.today = today;
                         return Emit(RunLint(*lint), lint_flags->output_file);
@@ -99,6 +102,7 @@ void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands) {
                         if (!FillReport(*validate_flags, validate->output, validate->validate.max_bytes)) return 2;
                         validate->validate.stdin_filename = validate_flags->stdin_filename;
                         validate->validate.jobs = validate_flags->jobs;
+                        validate->output_file = validate_flags->output_file;
                         return Emit(RunValidate(*validate), validate_flags->output_file);
                       }});
 

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "common.h"
+#include "mcpolicy/escape.h"
 #include "mcpolicy/io.h"
 #include "mcpolicy/recommend.h"
 
@@ -50,7 +51,7 @@ struct RecommendFlags {
 };
 
 int Fail(const std::string& message) {
-  std::cerr << "mcpolicy: error: " << message << "\n";
+  std::cerr << "mcpolicy: error: " << Escaped(message) << "\n";
   return 2;
 }
 
@@ -86,10 +87,12 @@ int Run(RecommendFlags& flags) {
     }
   }
   r.explain = r.explain || !flags.explain_file.empty();
+  r.output_file = flags.output_file;
+  r.explain_file = flags.explain_file;
 
   RecommendOutput output = RunRecommend(r);
-  for (const std::string& w : output.warnings) std::cerr << "mcpolicy: warning: " << w << "\n";
-  for (const std::string& e : output.errors) std::cerr << "mcpolicy: error: " << e << "\n";
+  for (const std::string& w : output.warnings) std::cerr << "mcpolicy: warning: " << Escaped(w) << "\n";
+  for (const std::string& e : output.errors) std::cerr << "mcpolicy: error: " << Escaped(e) << "\n";
   if (output.exit_code == 2) return 2;
   if (!flags.explain_file.empty()) {
     if (std::string error = WriteFileAtomically(flags.explain_file, output.explain);

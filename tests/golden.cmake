@@ -15,6 +15,8 @@
 #                    A case with check.cmake may leave out `expected`: check.cmake then judges
 #                    stdout (for outputs too large to commit)
 #   timeout          seconds the run may take (default 20)
+#   needs-root       the case runs only as root (reported as skipped otherwise)
+#   fsize            bytes a file written by the run may grow to (prlimit --fsize; a full disk)
 add_executable(mcpolicy_make_input ${CMAKE_CURRENT_SOURCE_DIR}/support/make_input.cc)
 target_link_libraries(mcpolicy_make_input PRIVATE mcpolicy_warnings)
 
@@ -28,7 +30,8 @@ foreach(args_file IN LISTS MCPOLICY_GOLDEN_ARGS)
                    -DMCP_TEST_SERVER=$<TARGET_FILE:mcpolicy_mcp_test_server>
                    -DSCRATCH=${CMAKE_CURRENT_BINARY_DIR}/golden-scratch/${case_name}
                    -P ${CMAKE_CURRENT_SOURCE_DIR}/support/run_golden.cmake)
-  set_tests_properties("golden: ${case_name}" PROPERTIES TIMEOUT 30)
+  set_tests_properties("golden: ${case_name}" PROPERTIES TIMEOUT 30
+                       SKIP_REGULAR_EXPRESSION "SKIPPED: needs root")
 endforeach()
 
 # A stdio MCP server that can misbehave on request, for the fetch cases (tests/golden/fetch/*:

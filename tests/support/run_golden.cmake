@@ -1,5 +1,13 @@
 # Runs one golden case (see tests/golden.cmake). With MCPOLICY_UPDATE_GOLDEN=1 in the environment
 # it rewrites `expected`, `exit` and `stderr` instead of comparing: review the diff before committing.
+# A case with a `needs-root` file runs only as root (the cases about what root may replace).
+if(EXISTS ${CASE}/needs-root)
+  execute_process(COMMAND id -u OUTPUT_VARIABLE uid OUTPUT_STRIP_TRAILING_WHITESPACE)
+  if(NOT uid STREQUAL "0")
+    message("SKIPPED: needs root")
+    return()
+  endif()
+endif()
 file(READ ${CASE}/args args_text)
 string(STRIP "${args_text}" args_text)
 separate_arguments(args UNIX_COMMAND "${args_text}")
@@ -29,7 +37,15 @@ if(EXISTS ${CASE}/timeout)
   file(READ ${CASE}/timeout timeout)
   string(STRIP "${timeout}" timeout)
 endif()
-execute_process(COMMAND ${MCPOLICY} ${args}
+set(command ${MCPOLICY} ${args})
+if(EXISTS ${CASE}/fsize)
+  # Files the run writes may not grow past this many bytes: a write beyond fails with EFBIG, as
+  # on a full disk (SIGXFSZ is ignored so the failure reaches mcpolicy).
+  file(READ ${CASE}/fsize fsize)
+  string(STRIP "${fsize}" fsize)
+  set(command sh -c "trap '' XFSZ && exec prlimit --fsize=${fsize} -- \"$@\"" sh ${command})
+endif()
+execute_process(COMMAND ${command}
                 WORKING_DIRECTORY ${work_dir}
                 ${input_option}
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc

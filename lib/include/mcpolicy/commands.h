@@ -17,6 +17,9 @@ struct CommandOutput {
   std::vector<std::string> errors;  // one line each, for standard error
   std::vector<std::string> notes;   // for standard error as they are, after the errors
   int exit_code = 0;
+  // An output would overwrite an input or another output: the command ran nothing and the -o
+  // file must not be written either.
+  bool refused = false;
 };
 
 struct ReportRequest {
@@ -41,6 +44,9 @@ struct LintRequest {
   // `recommend --server S --tools F`); without it, a catalog server the dump's names match is used
   // the same way, as recommend does. An unusable dump is exit 2.
   std::string tools_path;
+  // -o: where the caller will write `out`; refused (exit 2) when it is an input or the baseline
+  // being written.
+  std::string output_file;
 };
 CommandOutput RunLint(const LintRequest& request);
 
@@ -49,6 +55,7 @@ struct ValidateRequest {
   std::vector<std::string> paths;
   ValidateOptions validate;
   ReportRequest output;
+  std::string output_file;  // -o, refused (exit 2) when it is the schema or an input
 };
 CommandOutput RunValidate(const ValidateRequest& request);
 

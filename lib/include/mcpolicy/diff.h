@@ -97,6 +97,7 @@ struct DiffRequest {
   DiffFormat format = DiffFormat::kText;
   bool summary = true;  // text: the closing summary line
   std::string tool_version;
+  std::string output_file;  // -o: refused (exit 2) when it is one of the files read
 };
 
 // Reads, resolves and compares both inputs.

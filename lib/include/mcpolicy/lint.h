@@ -43,6 +43,12 @@ struct LintOptions {
   // Texts to lint instead of reading the file, keyed by the path as passed or found ("-" for
   // standard input): lint --fix lints its fixed texts before writing them.
   const std::map<std::string, std::string>* contents = nullptr;
+
+  // Set by lint --fix, which writes the files it reads: a directory walk does not follow a
+  // symlink to a file outside the directory given (unless `follow_symlinks`), and a file named
+  // twice (another path, a symlink, a hard link) is linted and fixed once.
+  bool writing = false;
+  bool follow_symlinks = false;
 };
 
 // The catalog server a policy was judged against, and how it was chosen.
@@ -59,6 +65,7 @@ struct LintResult {
   std::vector<Diagnostic> diagnostics;  // sorted with DiagnosticLess
   std::vector<std::string> errors;      // the tool could not do its job: "path: reason"
   std::vector<std::string> skipped;     // "path: reason" for files found in directories and passed over
+  std::vector<std::string> warnings;    // "path: reason" for files left alone (symlinks when writing)
   size_t files_checked = 0;  // policies, and the configuration files applied to them
   size_t baselined = 0;      // findings dropped because a baseline accepts them
   std::vector<PolicyServer> servers;  // per policy judged against a known server, in path order
@@ -69,6 +76,12 @@ struct LintResult {
 // entered) or "-" for standard input. A file found in a directory that parses but whose top level
 // has none of "default", "tools", "hide", "all_tools" is skipped as not a policy.
 LintResult LintPaths(const std::vector<std::string>& paths, const LintOptions& options);
+
+// The files LintPaths reads for `paths` ("-" for standard input, directories expanded as
+// LintPaths expands them) and the .mcpolicy.json files it finds for them: what an output must
+// not overwrite.
+std::vector<std::string> LintInputFiles(const std::vector<std::string>& paths,
+                                        const LintOptions& options);
 
 // Lints one in-memory policy reported under `display_path` (used by LintPaths and by tests).
 std::vector<Diagnostic> LintText(const std::string& display_path, std::string text,

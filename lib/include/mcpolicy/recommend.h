@@ -41,6 +41,11 @@ struct RecommendRequest {
   bool no_config = false;
 
   bool explain = false;  // fill RecommendOutput::explain
+
+  // Where the caller will write the policy (-o) and the table (--explain-file): refused (exit 2)
+  // when either is a file the command reads or both name the same file.
+  std::string output_file;
+  std::string explain_file;
 };
 
 // How one tool was decided: a row of the --explain table.

@@ -4,6 +4,7 @@
 
 #include "catalog/open_catalog.h"
 #include "mcpolicy/classify_commands.h"
+#include "mcpolicy/escape.h"
 #include "mcpolicy/json.h"
 #include "source/utf8.h"
 
@@ -124,13 +125,13 @@ CommandOutput RunCatalogList(const CatalogListRequest& request) {
       j["categories"] = categories;
       servers.push_back(std::move(j));
     }
-    output.out = servers.dump(2) + "\n";
+    output.out = EscapeJsonText(servers.dump(2) + "\n");
     return output;
   }
   size_t id_width = 2, name_width = 4, tools = 0;
   for (const CatalogServer& s : catalog->servers()) {
-    id_width = std::max(id_width, utf8::CodePoints(s.id));
-    name_width = std::max(name_width, utf8::CodePoints(s.name));
+    id_width = std::max(id_width, utf8::CodePoints(Escaped(s.id)));
+    name_width = std::max(name_width, utf8::CodePoints(Escaped(s.name)));
     tools += s.tools.size();
   }
   std::string& out = output.out;
@@ -138,7 +139,8 @@ CommandOutput RunCatalogList(const CatalogListRequest& request) {
   for (Category c : kCategories) out += "  " + Upper(CategoryName(c));
   out += "\n";
   for (const CatalogServer& s : catalog->servers()) {
-    out += Cell(s.id, id_width) + Cell(s.name, name_width) + Count(s.tools.size(), "TOOLS");
+    out += Cell(Escaped(s.id), id_width) + Cell(Escaped(s.name), name_width) +
+           Count(s.tools.size(), "TOOLS");
     std::array<size_t, 6> counts = CountCategories(s);
     for (Category c : kCategories) out += "  " + Count(counts[static_cast<size_t>(c)], CategoryName(c));
     out += "\n";
@@ -166,30 +168,35 @@ CommandOutput RunCatalogShow(const CatalogShowRequest& request) {
     nlohmann::ordered_json tools = nlohmann::ordered_json::array();
     for (const CatalogTool& t : server->tools) tools.push_back(ToolJson(t));
     j["tools"] = std::move(tools);
-    output.out = j.dump(2) + "\n";
+    output.out = EscapeJsonText(j.dump(2) + "\n");
     return output;
   }
   std::string& out = output.out;
-  out += server->id + ": " + server->name + "\n";
-  out += "repository: " + server->repository + " at " + server->commit + "\n";
-  if (!server->source_path.empty()) out += "tools defined in: " + server->source_path + "\n";
+  // Everything but the counts may come from a --catalog file: escaped (mcpolicy/escape.h).
+  out += Escaped(server->id) + ": " + Escaped(server->name) + "\n";
+  out += "repository: " + Escaped(server->repository) + " at " + Escaped(server->commit) + "\n";
+  if (!server->source_path.empty()) out += "tools defined in: " + Escaped(server->source_path) + "\n";
   if (!server->aliases.empty()) {
     out += "aliases:";
-    for (size_t i = 0; i < server->aliases.size(); ++i) out += (i ? ", " : " ") + server->aliases[i];
+    for (size_t i = 0; i < server->aliases.size(); ++i) {
+      out += (i ? ", " : " ") + Escaped(server->aliases[i]);
+    }
     out += "\n";
   }
-  if (server->origin != "bundled") out += "from: " + server->origin + "\n";
+  if (server->origin != "bundled") out += "from: " + Escaped(server->origin) + "\n";
   out += std::to_string(server->tools.size()) + " tools: " + CategorySummary(CountCategories(*server)) + "\n\n";
 
   size_t name_width = 4;
-  for (const CatalogTool& t : server->tools) name_width = std::max(name_width, utf8::CodePoints(t.name));
+  for (const CatalogTool& t : server->tools) {
+    name_width = std::max(name_width, utf8::CodePoints(Escaped(t.name)));
+  }
   std::string indent(name_width + 2 + 13 + 10, ' ');
   out += Cell("TOOL", name_width) + Cell("CATEGORY", 11) + Cell("RISK", 8) + "SUMMARY\n";
   for (const CatalogTool& t : server->tools) {
-    out += Cell(t.name, name_width) + Cell(CategoryName(t.category), 11) +
-           Cell(RiskName(RiskOf(t.category)), 8) + t.summary + "\n";
+    out += Cell(Escaped(t.name), name_width) + Cell(CategoryName(t.category), 11) +
+           Cell(RiskName(RiskOf(t.category)), 8) + Escaped(t.summary) + "\n";
     std::string ops = DescribeOperations(t);
-    if (!ops.empty()) out += indent + ops + "\n";
+    if (!ops.empty()) out += indent + Escaped(ops) + "\n";
   }
   return output;
 }

@@ -2,6 +2,8 @@
 #include <nlohmann/json.hpp>
 
 #include "mcpolicy/diff.h"
+#include "mcpolicy/escape.h"
+#include "mcpolicy/io.h"
 
 namespace mcpolicy {
 namespace {
@@ -9,7 +11,7 @@ namespace {
 using ordered_json = nlohmann::ordered_json;
 
 std::string Subject(const DiffChange& c) {
-  if (!c.tool.empty()) return c.tool;
+  if (!c.tool.empty()) return Escaped(c.tool);
   return c.kind == ChangeKind::kDefaultAllow || c.kind == ChangeKind::kDefaultDeny ? "default"
                                                                                    : "all_tools";
 }
@@ -24,7 +26,7 @@ std::string Sentence(const DiffChange& c) {
   }
   out += RiskName(c.risk);
   out += "): ";
-  out += c.message;
+  AppendEscaped(out, c.message);
   return out;
 }
 
@@ -37,7 +39,7 @@ std::string FormatText(const DiffResult& result, bool summary) {
   size_t increases = 0;
   for (const DiffChange& c : result.changes) {
     increases += c.increase;
-    out += result.new_path;
+    AppendEscaped(out, result.new_path);
     if (c.new_position.line > 0) {
       out += ':';
       out += std::to_string(c.new_position.line);
@@ -60,7 +62,7 @@ std::string FormatText(const DiffResult& result, bool summary) {
   } else {
     out += "risk decreased: " + Plural(decreases, "decrease");
   }
-  return out + "; server: " + result.server + "\n";
+  return out + "; server: " + Escaped(result.server) + "\n";
 }
 
 ordered_json Position(const DiffPosition& p) {
@@ -86,7 +88,7 @@ std::string FormatJson(const DiffResult& result, const std::string& tool_version
     increases += c.increase;
     ordered_json j;
     j["tool"] = c.tool.empty() ? ordered_json(nullptr) : ordered_json(c.tool);
-    j["subject"] = Subject(c);
+    j["subject"] = c.tool.empty() ? Subject(c) : c.tool;
     j["kind"] = ChangeKindName(c.kind);
     j["direction"] = c.increase ? "increase" : "decrease";
     j["category"] = c.category ? ordered_json(CategoryName(*c.category)) : ordered_json(nullptr);
@@ -100,14 +102,17 @@ std::string FormatJson(const DiffResult& result, const std::string& tool_version
   report["summary"] = {{"increases", increases},
                        {"decreases", result.changes.size() - increases},
                        {"risk_increased", increases > 0}};
-  // Replace, not throw, on invalid UTF-8: messages quote user text.
-  return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  // Replace, not throw, on invalid UTF-8: messages quote user text. C1 and bidirectional
+  // characters are written as \u escapes (see mcpolicy/escape.h).
+  return EscapeJsonText(report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                        "\n");
 }
 
-// Workflow-command escaping: data escapes %, CR and LF; properties also ':' and ','.
+// Workflow-command escaping, after escaping for a terminal (GitHub's log viewer interprets ANSI
+// sequences): data escapes %, CR and LF; properties also ':' and ','.
 std::string Escape(std::string_view s, bool property) {
   std::string out;
-  for (char c : s) {
+  for (char c : Escaped(s)) {
     if (c == '%')
       out += "%25";
     else if (c == '\r')
@@ -156,6 +161,23 @@ std::string FormatDiff(const DiffResult& result, DiffFormat format, bool summary
 
 CommandOutput RunDiff(const DiffRequest& request) {
   CommandOutput output;
+  if (!request.output_file.empty()) {
+    std::vector<NamedPath> inputs;
+    for (const std::string* side : {&request.old_input, &request.new_input}) {
+      if (!side->starts_with("git:")) inputs.push_back({"", *side});
+    }
+    if (!request.options.config_file.empty()) {
+      inputs.push_back({"--config", request.options.config_file});
+    }
+    for (const std::string& dir : request.options.catalog_dirs) inputs.push_back({"--catalog", dir});
+    std::string conflict = FindOutputConflict(inputs, {{"-o", request.output_file}});
+    if (!conflict.empty()) {
+      output.errors.push_back(std::move(conflict));
+      output.exit_code = 2;
+      output.refused = true;
+      return output;
+    }
+  }
   DiffResult result = DiffInputs(request.old_input, request.new_input, request.options);
   if (!result.errors.empty()) {
     output.errors = std::move(result.errors);

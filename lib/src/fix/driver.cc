@@ -1,8 +1,10 @@
 #include "fix/driver.h"
 
+#include <algorithm>
 #include <map>
 
 #include "mcpolicy/catalog.h"
+#include "mcpolicy/escape.h"
 #include "mcpolicy/fix.h"
 #include "mcpolicy/io.h"
 
@@ -32,6 +34,16 @@ void AppendLines(std::vector<std::string>& out, const std::string& text) {
     out.push_back(text.substr(start, end - start));
     start = end + 1;
   }
+}
+
+// `result` with `path`'s findings as `first` had them: the file was not written, so nothing in
+// it was fixed.
+void KeepUnfixed(const LintResult& first, const std::string& path, LintResult& result) {
+  std::erase_if(result.diagnostics, [&](const Diagnostic& d) { return d.path == path; });
+  for (const Diagnostic& d : first.diagnostics) {
+    if (d.path == path) result.diagnostics.push_back(d);
+  }
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), DiagnosticLess);
 }
 
 CommandOutput Failed(std::string message) {
@@ -67,6 +79,7 @@ Passes RunPasses(const std::vector<std::string>& paths, LintOptions options,
         ReadResult read = ReadInput(input, options.max_bytes);
         if (!read.ok) continue;  // the next lint reports it
         contents[input] = std::move(read.data);
+        out.stamps[input] = read.stamp;
       }
       out.originals.emplace(display, contents[input]);
       PassOutcome outcome =
@@ -102,6 +115,7 @@ CommandOutput RunLintFix(const LintRequest& request) {
     return Failed("--fix with standard input prints the fixed policy: pass - as the only path");
   }
   LintOptions options = request.lint;
+  options.writing = true;
   std::map<std::string, std::string> contents;  // input path -> text as fixed so far
   std::string stdin_name = options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename;
   if (from_stdin) {
@@ -116,13 +130,16 @@ CommandOutput RunLintFix(const LintRequest& request) {
   fix::Passes passes = fix::RunPasses(paths, options, contents, input_of);
   if (!passes.error.empty()) return Failed(passes.error);
   const LintResult& first = passes.first;
-  const LintResult& result = passes.last;
+  LintResult& result = passes.last;
   std::map<std::string, std::string>& originals = passes.originals;
 
   CommandOutput output;
   output.errors = result.errors;
+  for (const std::string& warning : first.warnings) {
+    output.notes.push_back("mcpolicy: warning: " + Escaped(warning));
+  }
   for (const auto& [display, why] : passes.not_fixed) {
-    output.notes.push_back("mcpolicy: " + display + ": not fixed: " + why);
+    output.notes.push_back("mcpolicy: " + Escaped(display) + ": not fixed: " + Escaped(why));
   }
   if (!result.errors.empty()) {  // as lint reports it; nothing is fixed
     output.out = FormatReport(result, request.output.format, request.output.report);
@@ -150,9 +167,15 @@ CommandOutput RunLintFix(const LintRequest& request) {
   for (const std::string& display : changed) {
     std::string input = input_of(display);
     if (input != "-") {
-      std::string error = WriteFileAtomically(input, contents[input]);
+      // A finding counts as fixed only once the file is replaced: a file left alone is
+      // reported as it is.
+      WriteOptions write;
+      auto stamp = passes.stamps.find(input);
+      if (stamp != passes.stamps.end() && stamp->second.valid) write.expected = &stamp->second;
+      std::string error = WriteFileAtomically(input, contents[input], write);
       if (!error.empty()) {
         output.errors.push_back(error);
+        KeepUnfixed(first, display, result);
         write_failed = true;
         continue;
       }
@@ -160,7 +183,7 @@ CommandOutput RunLintFix(const LintRequest& request) {
     output.notes.push_back("fixed " +
                             Plural(fix::CountFixed(first.diagnostics, result.diagnostics, display),
                                    "finding") +
-                            " in " + display);
+                            " in " + Escaped(display));
   }
   std::string report = FormatReport(result, request.output.format, request.output.report);
   if (from_stdin) {

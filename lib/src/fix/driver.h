@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "mcpolicy/commands.h"
+#include "mcpolicy/io.h"
 
 namespace mcpolicy {
 
@@ -27,6 +28,7 @@ struct Passes {
   LintResult last;                               // the lint of the final texts
   std::map<std::string, std::string> originals;  // reported path -> text before any fix
   std::map<std::string, std::string> not_fixed;  // reported path -> why it was left alone
+  std::map<std::string, FileStamp> stamps;       // input path -> the file as read for fixing
   std::string error;                             // the fixes did not settle: write nothing
 };
 Passes RunPasses(const std::vector<std::string>& paths, LintOptions options,

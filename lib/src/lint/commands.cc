@@ -5,6 +5,8 @@
 
 #include "fix/driver.h"
 #include "mcpolicy/commands.h"
+#include "mcpolicy/escape.h"
+#include "mcpolicy/io.h"
 #include "mcpolicy/rules.h"
 #include "rules/runner.h"
 
@@ -16,6 +18,31 @@ CommandOutput Failed(std::string message) {
   output.errors.push_back(std::move(message));
   output.exit_code = 2;
   return output;
+}
+
+CommandOutput Refused(std::string message) {
+  CommandOutput output = Failed(std::move(message));
+  output.refused = true;
+  return output;
+}
+
+// Refuses -o and --write-baseline when either would overwrite a file the run reads (a policy,
+// a configuration, the baseline, the --tools dump) or the other output.
+std::string LintOutputConflict(const LintRequest& request, const std::vector<std::string>& paths) {
+  std::vector<NamedPath> outputs;
+  if (!request.output_file.empty()) outputs.push_back({"-o", request.output_file});
+  if (!request.lint.write_baseline_file.empty()) {
+    outputs.push_back({"--write-baseline", request.lint.write_baseline_file});
+  }
+  if (outputs.empty()) return "";
+  std::vector<NamedPath> inputs;
+  for (std::string& file : LintInputFiles(paths, request.lint)) inputs.push_back({"", file});
+  if (!request.lint.config_file.empty()) inputs.push_back({"--config", request.lint.config_file});
+  if (!request.lint.baseline_file.empty()) {
+    inputs.push_back({"--baseline", request.lint.baseline_file});
+  }
+  if (!request.tools_path.empty()) inputs.push_back({"--tools", request.tools_path});
+  return FindOutputConflict(inputs, outputs);
 }
 
 CommandOutput Finish(const LintResult& result, const ReportRequest& request) {
@@ -31,6 +58,9 @@ CommandOutput Finish(const LintResult& result, const ReportRequest& request) {
 CommandOutput RunLint(const LintRequest& request) {
   std::vector<std::string> paths = request.paths;
   if (paths.empty()) paths.push_back(".");
+  if (std::string conflict = LintOutputConflict(request, paths); !conflict.empty()) {
+    return Refused(std::move(conflict));
+  }
   if (request.tools_path.empty()) {
     if (request.fix || request.diff) return RunLintFix(request);
     return Finish(LintPaths(paths, request.lint), request.output);
@@ -61,12 +91,20 @@ CommandOutput RunLint(const LintRequest& request) {
                              ? RunLintFix(with_server)
                              : Finish(LintPaths(paths, with_server.lint), request.output);
   for (const std::string& warning : server.warnings) {
-    output.notes.push_back("mcpolicy: warning: " + warning);
+    output.notes.push_back("mcpolicy: warning: " + Escaped(warning));
   }
   return output;
 }
 
 CommandOutput RunValidate(const ValidateRequest& request) {
+  if (!request.output_file.empty()) {
+    std::vector<NamedPath> inputs = {{"--schema", request.schema}};
+    LintOptions expand;
+    expand.no_config = true;
+    for (std::string& file : LintInputFiles(request.paths, expand)) inputs.push_back({"", file});
+    std::string conflict = FindOutputConflict(inputs, {{"-o", request.output_file}});
+    if (!conflict.empty()) return Refused(std::move(conflict));
+  }
   return Finish(ValidatePaths(request.schema, request.paths, request.validate), request.output);
 }
 

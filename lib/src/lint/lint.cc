@@ -2,10 +2,13 @@
 // errors, duplicate keys and schema violations, in parallel over files.
 #include "mcpolicy/lint.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "config/apply.h"
@@ -30,10 +33,20 @@ struct Input {
   bool explicit_ = true;  // named on the command line (always checked) vs found in a directory
 };
 
+// Whether `path` lies inside the directory `root` (both canonical).
+bool Inside(const fs::path& path, const fs::path& root) {
+  auto [r, p] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+  return r == root.end();
+}
+
 // Expands directories into their *.json files, sorted, so output order never depends on the
-// file system.
+// file system. For writing (lint --fix), a file found through a symlink that leads out of the
+// directory given is skipped with a warning unless `follow_symlinks`, and a file named twice
+// (through another path, a symlink or a hard link) is kept once.
 void ExpandPaths(const std::vector<std::string>& paths, const std::string& stdin_name,
-                 std::vector<Input>& inputs, std::vector<std::string>& errors) {
+                 std::vector<Input>& inputs, std::vector<std::string>& errors,
+                 bool writing = false, bool follow_symlinks = false,
+                 std::vector<std::string>* warnings = nullptr) {
   for (const std::string& path : paths) {
     if (path == "-") {
       inputs.push_back({"-", stdin_name.empty() ? "<stdin>" : stdin_name, true});
@@ -43,6 +56,7 @@ void ExpandPaths(const std::vector<std::string>& paths, const std::string& stdin
     fs::file_status status = fs::status(path, ec);
     if (!ec && fs::is_directory(status)) {
       std::vector<std::string> found;
+      fs::path root = fs::canonical(path, ec);
       fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
       for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         std::string name = it->path().filename().string();
@@ -50,9 +64,25 @@ void ExpandPaths(const std::vector<std::string>& paths, const std::string& stdin
           if ((name.size() > 1 && name[0] == '.') || name == "node_modules") it.disable_recursion_pending();
           continue;
         }
-        if (it->path().extension() == ".json" && name != kConfigFileName && it->is_regular_file(ec)) {
-          found.push_back(it->path().generic_string());
+        if (it->path().extension() != ".json" || name == kConfigFileName || !it->is_regular_file(ec)) {
+          continue;
         }
+        std::error_code link_ec;
+        if (writing && !follow_symlinks && it->is_symlink(link_ec)) {
+          fs::path target = fs::canonical(it->path(), link_ec);
+          if (link_ec || !Inside(target, root)) {
+            if (warnings) {
+              std::error_code read_ec;
+              std::string text = fs::read_symlink(it->path(), read_ec).generic_string();
+              warnings->push_back(it->path().generic_string() + ": is a symbolic link to " +
+                                  (link_ec ? "a file that does not exist (" + text + ")" : text) +
+                                  ", outside " + path + "; not followed when writing (use "
+                                  "--follow-symlinks to fix it too)");
+            }
+            continue;
+          }
+        }
+        found.push_back(it->path().generic_string());
       }
       if (ec) {
         errors.push_back(path + ": " + ec.message());
@@ -66,6 +96,13 @@ void ExpandPaths(const std::vector<std::string>& paths, const std::string& stdin
     }
     inputs.push_back({path, path, true});
   }
+  if (!writing) return;
+  std::set<std::pair<dev_t, ino_t>> seen;
+  std::erase_if(inputs, [&](const Input& in) {
+    struct stat info;
+    if (in.path == "-" || stat(in.path.c_str(), &info) != 0) return false;
+    return !seen.insert({info.st_dev, info.st_ino}).second;
+  });
 }
 
 // Whether a parsed file's top level looks like a hosted policy.
@@ -215,16 +252,18 @@ LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_n
                bool policies_only, LintConfiguration* configuration,
                const std::string& server_flag = "",
                const std::map<std::string, std::string>* contents = nullptr,
-               const CatalogServer* tools_server = nullptr) {
+               const CatalogServer* tools_server = nullptr, bool writing = false,
+               bool follow_symlinks = false) {
   LintResult result;
   std::vector<Input> inputs;
-  ExpandPaths(paths, stdin_name, inputs, result.errors);
+  ExpandPaths(paths, stdin_name, inputs, result.errors, writing, follow_symlinks,
+              &result.warnings);
   std::vector<FileOutcome> outcomes(inputs.size());
   ForEachParallel(inputs.size(), jobs, [&](size_t i) {
     const Input& in = inputs[i];
     FileOutcome& out = outcomes[i];
     auto given = contents ? contents->find(in.path) : std::map<std::string, std::string>::const_iterator();
-    ReadResult read = contents && given != contents->end() ? ReadResult{true, given->second, ""}
+    ReadResult read = contents && given != contents->end() ? ReadResult{true, given->second, "", {}}
                                                            : ReadInput(in.path, max_bytes);
     if (!read.ok) {
       out.error = in.path == "-" ? in.display + read.error.substr(read.error.find(':')) : read.error;
@@ -294,7 +333,42 @@ LintResult LintPaths(const std::vector<std::string>& paths, const LintOptions& o
   }
   return Run(paths, options.stdin_filename, options.max_bytes, options.jobs, *schema, true,
              options.policies_only, &configuration, options.server, options.contents,
-             options.tools_server);
+             options.tools_server, options.writing, options.follow_symlinks);
+}
+
+std::vector<std::string> LintInputFiles(const std::vector<std::string>& paths,
+                                        const LintOptions& options) {
+  std::vector<Input> inputs;
+  std::vector<std::string> errors;
+  ExpandPaths(paths, options.stdin_filename, inputs, errors, options.writing,
+              options.follow_symlinks);
+  std::vector<std::string> files;
+  std::set<std::string> directories;
+  for (const Input& in : inputs) {
+    files.push_back(in.path);
+    std::error_code ec;
+    fs::path start = in.path == "-" ? fs::current_path(ec) : fs::absolute(in.path, ec).parent_path();
+    directories.insert(start.lexically_normal().string());
+  }
+  if (options.no_config || !options.config_file.empty()) return files;
+  // The .mcpolicy.json each file gets, found as ConfigResolver finds it.
+  std::set<std::string> configs;
+  for (const std::string& start : directories) {
+    for (fs::path dir = start;; dir = dir.parent_path()) {
+      std::error_code ec;
+      fs::path candidate = dir / kConfigFileName;
+      if (fs::exists(candidate, ec)) {
+        // Relative to the working directory when below it, as ConfigResolver reports it.
+        fs::path relative = candidate.lexically_relative(fs::current_path(ec));
+        bool below = !ec && !relative.empty() && *relative.begin() != "..";
+        configs.insert(below ? relative.string() : candidate.string());
+        break;
+      }
+      if (fs::exists(dir / ".git", ec) || dir == dir.parent_path()) break;
+    }
+  }
+  files.insert(files.end(), configs.begin(), configs.end());
+  return files;
 }
 
 std::vector<Diagnostic> LintText(const std::string& display_path, std::string text,

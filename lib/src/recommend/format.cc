@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "mcpolicy/escape.h"
 #include "mcpolicy/json.h"
 #include "mcpolicy/recommend.h"
 #include "util/table.h"
@@ -48,13 +49,13 @@ void AppendTool(const ToolDecision& d, std::string& out) {
 }
 
 // Control characters and invalid bytes would garble a terminal; names are shown as JSON escapes
-// when they hold any.
+// when they hold any (C1 and bidirectional characters escaped as mcpolicy/escape.h does).
 std::string Printable(std::string_view name) {
   bool plain = std::all_of(name.begin(), name.end(), [](char c) {
     unsigned char u = static_cast<unsigned char>(c);
     return u >= 0x20 && u < 0x7f;
   });
-  return plain ? std::string(name) : Quoted(name);
+  return plain ? std::string(name) : Escaped(Quoted(name));
 }
 
 }  // namespace
@@ -92,7 +93,7 @@ std::string FormatExplain(const std::vector<ToolDecision>& tools) {
   std::vector<std::string> names, rules;
   for (const ToolDecision& d : tools) {
     names.push_back(Printable(d.name));
-    rules.push_back(d.Rule());
+    rules.push_back(Escaped(d.Rule()));
     name_width = std::max(name_width, std::min(kMaxNameWidth, names.back().size()));
     rule_width = std::max(rule_width, std::min(kMaxRuleWidth, rules.back().size()));
   }
@@ -123,7 +124,10 @@ std::string FormatExplain(const std::vector<ToolDecision>& tools) {
     Pad(out, source.size(), kSourceWidth);
     out += rules[i];
     Pad(out, rules[i].size(), rule_width);
-    for (size_t e = 0; e < d.evidence.size(); ++e) out += (e ? " | " : "") + d.evidence[e];
+    for (size_t e = 0; e < d.evidence.size(); ++e) {
+      out += e ? " | " : "";
+      AppendEscaped(out, d.evidence[e]);
+    }
     while (!out.empty() && out.back() == ' ') out.pop_back();
     out += "\n";
   }

@@ -9,6 +9,7 @@
 #include "classify_command/tool_input.h"
 #include "config/resolver.h"
 #include "mcpolicy/config.h"
+#include "mcpolicy/io.h"
 #include "mcpolicy/recommend.h"
 #include "recommend/decide.h"
 
@@ -154,6 +155,33 @@ std::string Summary(const RecommendOutput& output) {
 
 }  // namespace
 
+namespace {
+
+// -o and --explain-file must not overwrite each other, the --tools dump, a --catalog file or the
+// configuration the settings come from.
+std::string OutputConflict(const RecommendRequest& request) {
+  std::vector<NamedPath> outputs;
+  if (!request.output_file.empty()) outputs.push_back({"-o", request.output_file});
+  if (!request.explain_file.empty()) outputs.push_back({"--explain-file", request.explain_file});
+  if (outputs.empty()) return "";
+  std::vector<NamedPath> inputs;
+  if (!request.tools_path.empty()) inputs.push_back({"--tools", request.tools_path});
+  for (const std::string& dir : request.catalog_dirs) inputs.push_back({"--catalog", dir});
+  if (!request.no_config) {
+    ConfigResolver::Settings settings;
+    settings.config_file = request.config_file;
+    ConfigResolver resolver(std::move(settings));
+    const Config* config = resolver.For("-");
+    if (config && !config->path.empty()) {
+      inputs.push_back({request.config_file.empty() ? "" : "--config",
+                        request.config_file.empty() ? config->path : request.config_file});
+    }
+  }
+  return FindOutputConflict(inputs, outputs);
+}
+
+}  // namespace
+
 RecommendOutput RunRecommend(const RecommendRequest& request) {
   RecommendOutput output;
   auto fail = [&output](std::string message) {
@@ -161,6 +189,7 @@ RecommendOutput RunRecommend(const RecommendRequest& request) {
     output.exit_code = 2;
     return output;
   };
+  if (std::string conflict = OutputConflict(request); !conflict.empty()) return fail(conflict);
   if (request.server.empty() && request.tools_path.empty()) {
     return fail(
         "nothing to recommend for: give --server SERVER or --tools FILE (- for standard input)");

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "mcpolicy/escape.h"
 #include "mcpolicy/report.h"
 #include "mcpolicy/rules.h"
 
@@ -16,7 +17,8 @@ using ordered_json = nlohmann::ordered_json;
 
 std::string Dump(const ordered_json& j) {
   // Replace, not throw, on invalid UTF-8: messages quote user text.
-  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  // C1 and bidirectional characters are written as \u escapes (see mcpolicy/escape.h).
+  return EscapeJsonText(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 std::string FormatJson(const LintResult& result, const ReportOptions& options) {
@@ -185,9 +187,11 @@ std::string FormatSarif(const LintResult& result, const ReportOptions& options) 
   return Dump(sarif);
 }
 
+// Workflow-command data: escaped for a terminal first (GitHub's log viewer interprets ANSI
+// sequences), then GitHub's own %-escapes.
 std::string EscapeData(std::string_view s) {
   std::string out;
-  for (char c : s) {
+  for (char c : Escaped(s)) {
     if (c == '%') out += "%25";
     else if (c == '\r') out += "%0D";
     else if (c == '\n') out += "%0A";

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <string>
 
+#include "mcpolicy/escape.h"
 #include "mcpolicy/report.h"
 #include "source/utf8.h"
 
@@ -103,16 +104,18 @@ std::string FormatTextReport(const LintResult& result, const ReportOptions& opti
       ++files_with_problems;
       last_path = d.path;
     }
-    std::string location = d.path;
+    std::string location = Escaped(d.path);
     if (d.line > 0) location += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
     out += style.Wrap("1", location + ":") + " " +
            style.Wrap(SeverityColor(d.severity), std::string(SeverityName(d.severity)) + ":") + " " +
-           d.message + " " + style.Wrap("2", "[" + d.rule + "]") + "\n";
+           Escaped(d.message) + " " + style.Wrap("2", "[" + d.rule + "]") + "\n";
     AppendSnippet(d, style, out);
   }
   if (options.verbose) {
-    for (const std::string& s : result.skipped) out += "skipped " + s + "\n";
-    for (const PolicyServer& s : result.servers) out += "server for " + s.path + ": " + s.description + "\n";
+    for (const std::string& s : result.skipped) out += "skipped " + Escaped(s) + "\n";
+    for (const PolicyServer& s : result.servers) {
+      out += "server for " + Escaped(s.path) + ": " + Escaped(s.description) + "\n";
+    }
   }
   // When nothing could be checked, the errors on stderr say everything; a summary would mislead.
   if (!options.summary || (result.files_checked == 0 && !result.errors.empty())) return out;

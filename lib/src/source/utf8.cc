@@ -48,13 +48,30 @@ size_t CodePoints(std::string_view s) {
   return n;
 }
 
+namespace {
+
+// C1 controls, bidirectional formatting characters and the line and paragraph separators: a
+// terminal acts on them instead of showing them (see mcpolicy/escape.h).
+bool InvisibleControl(std::string_view seq) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(seq[k]); };
+  if (seq.size() == 2) {
+    return (b(0) == 0xC2 && b(1) <= 0x9F) || (b(0) == 0xD8 && b(1) == 0x9C);
+  }
+  if (seq.size() != 3 || b(0) != 0xE2) return false;
+  return (b(1) == 0x80 && (b(2) == 0x8E || b(2) == 0x8F || (b(2) >= 0xA8 && b(2) <= 0xAE))) ||
+         (b(1) == 0x81 && b(2) >= 0xA6 && b(2) <= 0xA9);
+}
+
+}  // namespace
+
 void AppendPrintable(std::string& out, std::string_view s, bool keep_tabs) {
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     size_t len = SequenceLength(s.data() + i, s.size() - i);
-    if (len == 0 || (c < 0x20 && !(keep_tabs && c == '\t')) || c == 0x7f) {
+    if (len == 0 || (c < 0x20 && !(keep_tabs && c == '\t')) || c == 0x7f ||
+        (len > 1 && InvisibleControl(s.substr(i, len)))) {
       out += "\xEF\xBF\xBD";
-      ++i;
+      i += len == 0 ? 1 : len;
       continue;
     }
     out.append(s.substr(i, len));

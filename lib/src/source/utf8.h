@@ -19,8 +19,9 @@ void Append(uint32_t cp, std::string& out);
 // Number of code points in valid UTF-8 text (counts bytes that do not continue a sequence).
 size_t CodePoints(std::string_view s);
 
-// Appends `s` with each invalid UTF-8 byte and each control character (tab too, unless
-// `keep_tabs`) replaced by U+FFFD, one code point for one, so a terminal gets printable text and
+// Appends `s` with each invalid UTF-8 byte, each control character (C0 and DEL, tab too unless
+// `keep_tabs`; C1), each bidirectional formatting character and the line and paragraph
+// separators replaced by U+FFFD, one code point for one, so a terminal gets printable text and
 // columns still line up.
 void AppendPrintable(std::string& out, std::string_view s, bool keep_tabs);
 

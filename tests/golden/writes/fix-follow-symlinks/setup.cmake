@@ -1,0 +1,1 @@
+file(CREATE_LINK ../outside.json ${WORK_DIR}/policies/planted.json SYMBOLIC)

@@ -1,0 +1,1 @@
+file(CREATE_LINK target.json ${WORK_DIR}/link.json SYMBOLIC)

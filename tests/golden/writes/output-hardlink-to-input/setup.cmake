@@ -1,0 +1,1 @@
+file(CREATE_LINK ${WORK_DIR}/policy.json ${WORK_DIR}/other.json)

@@ -1,0 +1,1 @@
+file(CREATE_LINK loop.txt ${WORK_DIR}/loop.txt SYMBOLIC)

@@ -1,0 +1,1 @@
+file(CREATE_LINK policy.json ${WORK_DIR}/link.json SYMBOLIC)
