@@ -1,6 +1,9 @@
 // drift: compare a server's tools now with a snapshot.
 #include "common.h"
 #include "mcpolicy/drift.h"
+#include "mcpolicy/io.h"
+
+#include <iostream>
 
 namespace mcpolicy::cli {
 namespace {
@@ -63,6 +66,16 @@ void RegisterDriftCommands(CLI::App& app, std::vector<Command>& commands) {
                                          : flags->format == "github" ? DriftFormat::kGithub
                                                                      : DriftFormat::kText;
                         request.fetch.timeout_ms = static_cast<int>(flags->timeout_seconds * 1000);
+                        if (!flags->output_file.empty()) {
+                          std::vector<NamedPath> inputs = {{"--snapshot", request.snapshot_path}};
+                          if (!request.tools_path.empty()) inputs.push_back({"--tools", request.tools_path});
+                          std::string conflict =
+                              FindOutputConflict(inputs, {{"-o", flags->output_file}});
+                          if (!conflict.empty()) {
+                            std::cerr << "mcpolicy: error: " << conflict << "\n";
+                            return 2;
+                          }
+                        }
                         return Emit(RunDrift(request), flags->output_file);
                       }});
 }

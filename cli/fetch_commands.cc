@@ -3,6 +3,7 @@
 
 #include "common.h"
 #include "mcpolicy/fetch.h"
+#include "mcpolicy/io.h"
 
 namespace mcpolicy::cli {
 namespace {
@@ -63,6 +64,15 @@ void RegisterFetchCommands(CLI::App& app, std::vector<Command>& commands) {
                         request.timeout_ms = static_cast<int>(flags->timeout_seconds * 1000);
                         request.color = UseColor(flags->color, !flags->output_file.empty());
                         if (!ParseSizeFlag(flags->max_file_size, request.max_bytes)) return 2;
+                        std::vector<NamedPath> outputs;
+                        if (!flags->output_file.empty()) outputs.push_back({"-o", flags->output_file});
+                        if (!request.snapshot_path.empty()) {
+                          outputs.push_back({"--write-snapshot", request.snapshot_path});
+                        }
+                        if (std::string conflict = FindOutputConflict({}, outputs); !conflict.empty()) {
+                          std::cerr << "mcpolicy: error: " << conflict << "\n";
+                          return 2;
+                        }
                         return Emit(RunFetch(request), flags->output_file);
                       }});
 }

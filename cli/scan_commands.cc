@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "common.h"
+#include "mcpolicy/io.h"
 #include "mcpolicy/scan.h"
 
 namespace mcpolicy::cli {
@@ -56,6 +57,16 @@ void RegisterScanCommands(CLI::App& app, std::vector<Command>& commands) {
                                          : flags->format == "markdown" ? ScanFormat::kMarkdown
                                                                        : ScanFormat::kText;
                         request.timeout_ms = static_cast<int>(flags->timeout_seconds * 1000);
+                        std::vector<NamedPath> inputs, outputs;
+                        for (const std::string& c : request.configs) inputs.push_back({"", c});
+                        if (!flags->output_file.empty()) outputs.push_back({"-o", flags->output_file});
+                        if (!request.snapshot_path.empty()) {
+                          outputs.push_back({"--write-snapshot", request.snapshot_path});
+                        }
+                        if (std::string conflict = FindOutputConflict(inputs, outputs); !conflict.empty()) {
+                          std::cerr << "mcpolicy: error: " << conflict << "\n";
+                          return 2;
+                        }
                         std::error_code ec;
                         request.project_dir = std::filesystem::current_path(ec).string();
                         const char* home = std::getenv("HOME");

@@ -5,18 +5,14 @@
 #include "live/snapshot.h"
 #include "live/mcp_client.h"
 #include "mcpolicy/fetch.h"
-#include "source/utf8.h"
+#include "mcpolicy/escape.h"
 
 namespace mcpolicy {
 namespace {
 
 constexpr int kLogLines = 5;
 
-std::string Printable(std::string_view s) {
-  std::string out;
-  utf8::AppendPrintable(out, s, /*keep_tabs=*/false);
-  return out;
-}
+std::string Printable(std::string_view s) { return Escaped(s); }
 
 // The last few non-empty lines of what the server wrote to stderr, each made printable.
 std::vector<std::string> LogLines(const std::string& tail) {
