@@ -1,7 +1,7 @@
 // mcpolicy_generalisation: how well the classifier does on servers it never saw.
 //
 //   mcpolicy_generalisation [--folds K] [--errors] [--mode names|full|both] [--lexicon FILE]
-//                           [CATALOG_DIR]
+//                           [--classifier rules|learned|both] [training options] [CATALOG_DIR]
 //
 // Reads every labelled tool of the catalog (default catalog/servers) and evaluates with
 // leave-one-repository-out cross-validation (or grouped K-fold with --folds): the tools of one
@@ -11,7 +11,10 @@
 // alone) and `full` (name, the catalog summary as the description, annotations, argument names,
 // operation values). Prints per mode the confusion matrix, per-class precision and recall,
 // accuracy, the under-rated share (rated less dangerous than the label: read = other < write <
-// execute < destructive = financial) and how many answers were flagged uncertain.
+// execute < destructive = financial) and how many answers were flagged uncertain. `rules` is the
+// heuristic alone; `learned` adds the model, retrained on each fold's training repositories with
+// the options mcpolicy_train takes (--epochs, --l2, --rate, --min-count, --class-power,
+// --margin), so the figures measure exactly what mcpolicy_train would embed.
 #include <array>
 #include <cstdio>
 #include <cstring>
@@ -23,6 +26,9 @@
 
 #include "corpus.h"
 #include "mcpolicy/classify.h"
+#include "mcpolicy/embedded.h"
+#include "train_options.h"
+#include "trainer.h"
 
 namespace {
 
@@ -93,14 +99,16 @@ void Print(const char* title, const Tally& t) {
 
 int Usage(int code) {
   std::cerr << "usage: mcpolicy_generalisation [--folds K] [--errors] [--mode names|full|both] "
-               "[--lexicon FILE] [CATALOG_DIR]\n";
+               "[--lexicon FILE] [--classifier rules|learned|both] [training options] "
+               "[CATALOG_DIR]\n";
   return code;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string dir = "catalog/servers", mode = "both", lexicon_path;
+  std::string dir = "catalog/servers", mode = "both", lexicon_path, which = "both";
+  mcpolicy::bench::TrainOptions train;
   bool list_errors = false;
   int folds = 0;  // 0: one fold per repository
   for (int i = 1; i < argc; ++i) {
@@ -110,6 +118,10 @@ int main(int argc, char** argv) {
     } else if (arg == "--folds" && i + 1 < argc) {
       folds = std::atoi(argv[++i]);
       if (folds < 2) return Usage(2);
+    } else if (mcpolicy::bench::ParseTrainOption(argc, argv, &i, &train)) {
+      continue;
+    } else if (arg == "--classifier" && i + 1 < argc) {
+      which = argv[++i];
     } else if (arg == "--lexicon" && i + 1 < argc) {
       lexicon_path = argv[++i];
     } else if (arg == "--errors") {
@@ -123,6 +135,7 @@ int main(int argc, char** argv) {
     }
   }
   if (mode != "names" && mode != "full" && mode != "both") return Usage(2);
+  if (which != "rules" && which != "learned" && which != "both") return Usage(2);
   std::vector<LabelledTool> tools;
   std::string error;
   if (!mcpolicy::bench::LoadCatalogCorpus(dir, &tools, &error)) {
@@ -140,39 +153,59 @@ int main(int argc, char** argv) {
               folds ? (std::to_string(fold_count) + "-fold cross-validation grouped by repository").c_str()
                     : "leave-one-repository-out");
 
-  std::string lexicon_json;
+  std::string lexicon_json(mcpolicy::embedded::Find("catalog/lexicon.json"));
   if (!lexicon_path.empty()) {
     std::ifstream in(lexicon_path);
     std::stringstream ss;
     ss << in.rdbuf();
     lexicon_json = ss.str();
   }
-  const mcpolicy::Classifier classifier = lexicon_path.empty()
-                                              ? mcpolicy::Classifier()
-                                              : mcpolicy::Classifier(lexicon_json);
-  if (!classifier.ok()) {
-    std::cerr << "mcpolicy_generalisation: " << classifier.error() << "\n";
+  const mcpolicy::Classifier rules(lexicon_json);
+  if (!rules.ok()) {
+    std::cerr << "mcpolicy_generalisation: " << rules.error() << "\n";
     return 2;
   }
-  for (const bool full : {false, true}) {
-    if ((full && mode == "names") || (!full && mode == "full")) continue;
-    Tally tally;
-    mcpolicy::Classification c;
+  // One classifier per fold: the rules, plus a model trained without the fold's repositories.
+  std::vector<mcpolicy::Classifier> learned;
+  if (which != "rules") {
     for (int fold = 0; fold < fold_count; ++fold) {
+      std::vector<const LabelledTool*> training;
       for (size_t i = 0; i < tools.size(); ++i) {
-        if (group[i] % fold_count != fold) continue;
-        classifier.Classify(tools[i].Info(full), &c);
-        Prediction p;
-        p.category = c.category;
-        p.confidence = c.confidence;
-        p.uncertain = c.confidence < 0.5;
-        p.evidence = c.evidence;
-        Count(tools[i], p, list_errors, &tally);
+        if (group[i] % fold_count != fold) training.push_back(&tools[i]);
+      }
+      const auto model = mcpolicy::bench::Train(*rules.lexicon(), training, train);
+      learned.emplace_back(lexicon_json, model->ToJson("fold"));
+      if (!learned.back().ok()) {
+        std::cerr << "mcpolicy_generalisation: " << learned.back().error() << "\n";
+        return 2;
       }
     }
-    Print(full ? "names + descriptions + hints + schema (held-out repositories)"
-               : "names only (held-out repositories)",
-          tally);
+  }
+  for (const bool use_model : {false, true}) {
+    if ((use_model && which == "rules") || (!use_model && which == "learned")) continue;
+    for (const bool full : {false, true}) {
+      if ((full && mode == "names") || (!full && mode == "full")) continue;
+      Tally tally;
+      mcpolicy::Classification c;
+      for (int fold = 0; fold < fold_count; ++fold) {
+        const mcpolicy::Classifier& classifier = use_model ? learned[fold] : rules;
+        for (size_t i = 0; i < tools.size(); ++i) {
+          if (group[i] % fold_count != fold) continue;
+          classifier.Classify(tools[i].Info(full), &c);
+          Prediction p;
+          p.category = c.category;
+          p.confidence = c.confidence;
+          p.uncertain = c.uncertain;
+          p.evidence = c.evidence;
+          Count(tools[i], p, list_errors, &tally);
+        }
+      }
+      const std::string title =
+          std::string(use_model ? "rules + learned model" : "rules alone") + ", " +
+          (full ? "names + descriptions + hints + schema" : "names only") +
+          " (held-out repositories)";
+      Print(title.c_str(), tally);
+    }
   }
   return 0;
 }
