@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "mcpolicy/json.h"
+
 namespace mcpolicy::classify {
 namespace {
 
@@ -29,41 +31,47 @@ std::unique_ptr<Model> Model::Make(std::vector<std::string> keys, std::vector<We
 }
 
 std::unique_ptr<Model> Model::Parse(std::string_view json, std::string* error) {
-  const auto doc = nlohmann::json::parse(json, nullptr, false);
+  // The project's own parser: a few times faster than a DOM of 3,000 small arrays, which matters
+  // because the model is parsed at the first tool the rules cannot decide.
+  const json::Document doc = json::Document::Parse(std::string(json));
   auto fail = [&](const char* message) {
     *error = message;
     return nullptr;
   };
-  if (!doc.is_object() || doc.value("version", 0) != 1)
+  const json::Value root = doc.ok() ? doc.root() : json::Value();
+  const json::Value version = root.is_object() ? root.Find("version") : json::Value();
+  if (!version.is_number() || version.as_number() != 1)
     return fail("the classifier model must be an object with \"version\": 1");
-  const auto classes = doc.find("classes");
-  if (classes == doc.end() || !classes->is_array() || classes->size() != kClasses)
+  const json::Value classes = root.Find("classes");
+  if (!classes.is_array() || classes.size() != kClasses)
     return fail("the classifier model's \"classes\" must list the six categories");
-  for (size_t c = 0; c < kClasses; ++c) {
-    if (!(*classes)[c].is_string() ||
-        ParseCategory((*classes)[c].get<std::string>()) != static_cast<Category>(c))
+  size_t c = 0;
+  for (const json::Value name : classes.elements()) {
+    if (ParseCategory(name.string_or_empty()) != static_cast<Category>(c++))
       return fail("the classifier model's \"classes\" must be in Category order");
   }
-  const auto features = doc.find("features");
-  if (features == doc.end() || !features->is_object())
+  const json::Value features = root.Find("features");
+  if (!features.is_object())
     return fail("the classifier model's \"features\" must be an object");
   std::vector<std::string> keys;
   std::vector<Weights> weights;
-  keys.reserve(features->size());
-  weights.reserve(features->size());
-  for (const auto& [key, value] : features->items()) {
+  keys.reserve(features.size());
+  weights.reserve(features.size());
+  for (const json::Member member : features.members()) {
+    const json::Value value = member.value;
     if (!value.is_array() || value.size() != kClasses)
       return fail("each classifier model feature needs six weights");
     Weights w;
-    for (size_t c = 0; c < kClasses; ++c) {
-      if (!value[c].is_number()) return fail("classifier model weights must be numbers");
-      w[c] = value[c].get<float>();
+    size_t k = 0;
+    for (const json::Value number : value.elements()) {
+      if (!number.is_number()) return fail("classifier model weights must be numbers");
+      w[k++] = static_cast<float>(number.as_number());
     }
-    keys.push_back(key);
+    keys.emplace_back(member.name());
     weights.push_back(w);
   }
-  const auto margin = doc.find("margin");
-  const float m = margin != doc.end() && margin->is_number() ? margin->get<float>() : 0.0f;
+  const json::Value margin = root.Find("margin");
+  const float m = margin.is_number() ? static_cast<float>(margin.as_number()) : 0.0f;
   return Make(std::move(keys), std::move(weights), std::clamp(m, 0.0f, 1.0f));
 }
 
