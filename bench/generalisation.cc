@@ -46,7 +46,7 @@ struct Prediction {
 
 struct Tally {
   std::array<std::array<int, kCategories>, kCategories> matrix{};  // [label][predicted]
-  int correct = 0, under = 0, uncertain = 0, uncertain_wrong = 0, total = 0;
+  int correct = 0, under = 0, silent_under = 0, uncertain = 0, uncertain_wrong = 0, total = 0;
   std::vector<std::string> errors;
 };
 
@@ -61,6 +61,7 @@ void Count(const LabelledTool& t, const Prediction& p, bool list_errors, Tally* 
   tally->uncertain_wrong += p.uncertain;
   const bool under = mcpolicy::DangerRank(p.category) < mcpolicy::DangerRank(t.label);
   tally->under += under;
+  tally->silent_under += under && !p.uncertain;
   if (!list_errors) return;
   std::ostringstream line;
   line << (under ? "UNDER " : "over  ") << mcpolicy::CategoryName(t.label) << " -> "
@@ -90,9 +91,13 @@ void Print(const char* title, const Tally& t) {
     std::printf("%10d%9.1f%%%9.1f%%\n", row, precision, recall);
   }
   const double n = t.total ? static_cast<double>(t.total) : 1.0;
-  std::printf("accuracy %.2f%% (%d/%d)   under-rated %.2f%% (%d)   uncertain %.2f%% (%d, %d of them wrong)\n\n",
+  std::printf("accuracy %.2f%% (%d/%d)   under-rated %.2f%% (%d)   uncertain %.2f%% (%d, %d of them wrong)\n",
               100.0 * t.correct / n, t.correct, t.total, 100.0 * t.under / n, t.under,
               100.0 * t.uncertain / n, t.uncertain, t.uncertain_wrong);
+  // What recommend would allow too freely: a guess gets at least the write rule and lint's
+  // uncertain-tool warning, so only an under-rated answer that is not flagged goes unnoticed.
+  std::printf("under-rated and not flagged uncertain %.2f%% (%d)\n\n", 100.0 * t.silent_under / n,
+              t.silent_under);
   for (const std::string& e : t.errors) std::printf("%s\n", e.c_str());
   if (!t.errors.empty()) std::printf("\n");
 }
