@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "mcpolicy/classify.h"
+#include "mcpolicy/embedded.h"
 
 namespace mcpolicy {
 namespace {
@@ -22,7 +23,8 @@ constexpr Category D = Category::kDestructive;
 constexpr Category F = Category::kFinancial;
 
 const Classifier& TheClassifier() {
-  static const Classifier classifier;
+  // The rules alone: these tests pin the lexicon's behaviour, not the learned model's.
+  static const Classifier classifier(embedded::Find("catalog/lexicon.json"));
   return classifier;
 }
 
@@ -71,7 +73,7 @@ TEST_CASE("Whole tokens only: no verb is found inside another word",
           "[classify]") {
   const Case kCases[] = {
       {"shipment_details", R},  // no "sh" in "shipment"
-      {"firmware_version", R},  // no "rm" in "firmware"
+      {"firmware_version", W},  // no "rm" in "firmware": no verb at all, so a guess
       {"rerun_stats", R},       // statistics about reruns; never the verb "run"
       {"truncated_results", R},   // not "truncate"
       {"deleted_items_list", R},  // a participle, the verb is "list"
@@ -131,8 +133,8 @@ TEST_CASE("Browser automation reads differently on a live page", "[classify]") {
       {"browser_type", X},       {"browser_select_option", X},
       {"browser_close", X},      {"browser_hover", X},
       {"browser_screenshot", R}, {"browser_mouse_wheel", X},
-      {"close_issue", W},        {"type", R},
-      {"select_rows", R},
+      {"close_issue", W},        {"type", W},  // off a page: no verb, a guess
+      {"select_rows", W},
   };
   CheckAll(std::begin(kCases), std::end(kCases));
 }
@@ -162,7 +164,7 @@ TEST_CASE("Names that cannot decide get the worst plausible category, flagged",
   } kCases[] = {
       {"manage_users", D}, {"user_management", D}, {"namespace_file_action", D},
       {"execute_sql", X},  {"query", X},           {"run_query", X},
-      {"issue_write", D},  {"api_request", D},
+      {"issue_write", W},  {"api_request", D},
   };
   for (const auto& c : kCases) {
     const Classification got = ClassifyName(c.name);
@@ -176,15 +178,43 @@ TEST_CASE("Names that cannot decide get the worst plausible category, flagged",
   }
 }
 
-TEST_CASE("A name without a verb is assumed read, with low confidence",
-          "[classify]") {
-  const Classification c = ClassifyName("budget_overview");
-  CHECK(c.category == Category::kRead);
-  CHECK(c.confidence < 0.5);
-  REQUIRE(c.evidence.size() == 1);
-  CHECK(c.evidence[0] == "no verb in the name: assuming read, low confidence");
+TEST_CASE("A name with nothing recognised is not assumed read", "[classify]") {
+  for (std::string_view name : {"records_tool", "board_items", "42", "frobnicator"}) {
+    const Classification c = ClassifyName(name);
+    INFO(name);
+    CHECK(c.category == Category::kWrite);
+    CHECK(c.confidence < 0.5);
+    CHECK(c.uncertain);
+    REQUIRE(c.evidence.size() == 1);
+    CHECK(c.evidence[0] ==
+          "no verb in the name, so not known to be read-only: assuming write, low confidence");
+  }
   CHECK(ClassifyName("").category == Category::kOther);
-  CHECK(ClassifyName("42").category == Category::kRead);
+  CHECK(ClassifyName("").uncertain);
+  // An informational noun is recognised: a read, and no guess.
+  const Classification overview = ClassifyName("budget_overview");
+  CHECK(overview.category == Category::kRead);
+  CHECK_FALSE(overview.uncertain);
+  CHECK_FALSE(ClassifyName("delete_file").uncertain);
+}
+
+TEST_CASE("Patterns the held-out servers showed", "[classify]") {
+  const Case kCases[] = {
+      // un- + a verb the lexicon does not list reverses it; un- verbs it lists keep theirs.
+      {"unfreeze_account", W}, {"unassign_issue", W}, {"unpublish_page", D},
+      {"unshare_folder", D}, {"kick_member", D}, {"disband_team", D},
+      // a version marker is not a word of the name
+      {"instant-payout-v3", F}, {"TwilioApiV2010--DeleteCall", D}, {"list_users_v2", R},
+      // a noun that doubles as a verb, alone after an unknown prefix, is the noun
+      {"ci_build", W},
+      // "_write" names the write variant of a tool
+      {"label_write", W},
+      // money moved under ordinary verbs
+      {"place_order_for_stock", F}, {"close_position", F}, {"rebalance_portfolio", F},
+      {"short_stock", F}, {"create_cash_voucher", F}, {"cancel_payment_link", D},
+      {"redeem_gift_card", F},
+  };
+  CheckAll(std::begin(kCases), std::end(kCases));
 }
 
 TEST_CASE("Evidence names the deciding token", "[classify]") {

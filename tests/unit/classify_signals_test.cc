@@ -8,12 +8,14 @@
 #include <vector>
 
 #include "mcpolicy/classify.h"
+#include "mcpolicy/embedded.h"
 
 namespace mcpolicy {
 namespace {
 
 const Classifier& TheClassifier() {
-  static const Classifier classifier;
+  // The rules alone: these tests pin the lexicon's behaviour, not the learned model's.
+  static const Classifier classifier(embedded::Find("catalog/lexicon.json"));
   return classifier;
 }
 
@@ -159,13 +161,17 @@ TEST_CASE("Hints are one untrusted signal; contradictions are reported",
   CHECK(HasEvidence(
       got, "hint readOnlyHint=true settles the input-dependent verb: read"));
 
+  // MCP semantics: destructiveHint=true without readOnlyHint=true rules out read.
   tool.name = "list_records";
   tool.hints.read_only.reset();
   tool.hints.destructive = true;
   got = TheClassifier().Classify(tool);
-  CHECK(got.category == Category::kRead);
+  INFO(Evidence(got));
+  CHECK(got.category == Category::kWrite);
+  CHECK(got.uncertain);
   CHECK(
       HasEvidence(got, "hint destructiveHint=true contradicts verb \"list\""));
+  CHECK(HasEvidence(got, "hint destructiveHint=true rules out read: assuming write, low confidence"));
 
   tool.name = "get_item";
   tool.hints = {};
@@ -173,6 +179,40 @@ TEST_CASE("Hints are one untrusted signal; contradictions are reported",
   const double with_hint = TheClassifier().Classify(tool).confidence;
   tool.hints = {};
   CHECK(with_hint > TheClassifier().Classify(tool).confidence);
+}
+
+TEST_CASE("readOnlyHint=false rules out read; readOnlyHint=true settles a name without a verb",
+          "[classify]") {
+  ToolInfo tool;
+  tool.name = "records_tool";
+  tool.hints.read_only = false;
+  Classification got = TheClassifier().Classify(tool);
+  INFO(Evidence(got));
+  CHECK(got.category != Category::kRead);
+  CHECK(got.uncertain);
+  tool.name = "get_records";  // a read verb contradicted by the server's own declaration
+  got = TheClassifier().Classify(tool);
+  CHECK(got.category == Category::kWrite);
+  CHECK(HasEvidence(got, "hint readOnlyHint=false rules out read: assuming write, low confidence"));
+  tool.name = "records_tool";
+  tool.hints.read_only = true;
+  got = TheClassifier().Classify(tool);
+  CHECK(got.category == Category::kRead);
+  CHECK_FALSE(got.uncertain);
+  CHECK(HasEvidence(got, "hint readOnlyHint=true: read"));
+}
+
+TEST_CASE("An operation of unknown effect keeps an enum from proving a read", "[classify]") {
+  ToolInfo tool;
+  tool.name = "account_tool";
+  tool.enums = {{"action", {"get", "frobnicate"}}};
+  Classification got = TheClassifier().Classify(tool);
+  INFO(Evidence(got));
+  CHECK(got.category != Category::kRead);
+  CHECK(got.uncertain);
+  CHECK(HasEvidence(got, "schema: action enum has \"frobnicate\", an operation of unknown effect"));
+  tool.enums = {{"action", {"get", "list"}}};
+  CHECK(TheClassifier().Classify(tool).category == Category::kRead);
 }
 
 TEST_CASE("A broken lexicon is an error value, never a crash", "[classify]") {
@@ -213,11 +253,12 @@ TEST_CASE("A minimal lexicon classifies with its own words only",
   ToolInfo tool;
   tool.name = "zap_widget";
   CHECK(classifier.Classify(tool).category == Category::kDestructive);
-  tool.name = "delete_widget";  // not in this lexicon
-  CHECK(classifier.Classify(tool).category == Category::kRead);
+  tool.name = "delete_widget";  // not in this lexicon: nothing recognised, so not read
+  CHECK(classifier.Classify(tool).category == Category::kWrite);
+  CHECK(classifier.Classify(tool).uncertain);
   tool.description =
       "Deletes everything, permanently.";  // no cues in this lexicon
-  CHECK(classifier.Classify(tool).category == Category::kRead);
+  CHECK(classifier.Classify(tool).category == Category::kWrite);
 }
 
 TEST_CASE("Classify into a reused Classification gives the same answers",

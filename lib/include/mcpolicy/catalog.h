@@ -28,6 +28,8 @@ struct CatalogTool {
   // file's order. Empty argument: not a multiplexer.
   std::string operation_argument;
   std::vector<std::pair<std::string, Category>> operations;
+  // Set only on entries the heuristic made from a tools/list dump: the category is a guess.
+  bool uncertain = false;
 };
 
 // A multiplexer's operations grouped by category, worst first, values in file order:

@@ -82,11 +82,19 @@ struct ToolInfo {
   std::vector<EnumProperty> enums;  // the enum-valued properties among them
 };
 
+// Below this confidence an answer is a guess: Classification::uncertain is set, outputs say
+// "uncertain", recommend never allows such a tool unconditionally and lint's uncertain-tool rule
+// asks a reviewer to look at it.
+inline constexpr double kUncertainBelow = 0.5;
+
 struct Classification {
   Category category = Category::kOther;
   Risk risk = Risk::kLow;
   double confidence =
-      0;  // 0..1; below 0.5 means "a guess", said so in the evidence
+      0;  // 0..1; below kUncertainBelow means "a guess", said so in the evidence
+  // confidence < kUncertainBelow, or a read verdict the tool does not declare (readOnlyHint
+  // true) and no read verb supports: the category is the classifier's best guess, not a finding.
+  bool uncertain = true;
   // Short phrases naming what decided, in order of weight, e.g. `verb "delete"
   // (token 3)`, `description: "permanently"`, `schema: action enum has
   // "delete"`, `hint readOnlyHint=true contradicts verb "delete"`.
@@ -95,15 +103,21 @@ struct Classification {
 
 namespace classify {
 class Lexicon;  // compiled vocabulary (lib/src/classify/lexicon.h)
+class Model;      // learned weights (lib/src/classify/model.h)
+class LazyModel;  // the embedded model, parsed on first use
 }  // namespace classify
 
 class Classifier {
  public:
-  // Compiles the embedded catalog/lexicon.json.
+  // Compiles the embedded catalog/lexicon.json and loads the embedded learned model
+  // (catalog/classifier-model.json), which was trained against that lexicon.
   Classifier();
   // Compiles the lexicon in `lexicon_json` (same format), e.g. a user's
-  // override file.
+  // override file; the rules alone, since a model is bound to the lexicon it was trained with.
   explicit Classifier(std::string_view lexicon_json);
+  // The lexicon and a model trained with it (bench/train.cc's output). An empty `model_json`
+  // means the rules alone; a malformed one makes the classifier !ok().
+  Classifier(std::string_view lexicon_json, std::string_view model_json);
   ~Classifier();
   Classifier(Classifier&&) noexcept;
   Classifier& operator=(Classifier&&) noexcept;
@@ -116,6 +130,9 @@ class Classifier {
   // The compiled vocabulary (nullptr when !ok()), for callers that classify parts of a tool,
   // such as a multiplexer's operation values.
   const classify::Lexicon* lexicon() const { return lexicon_.get(); }
+  // The learned model (the embedded one is parsed on first use), or nullptr when the rules
+  // decide alone.
+  const classify::Model* model() const;
 
   Classification Classify(const ToolInfo& tool) const;
 
@@ -126,6 +143,8 @@ class Classifier {
 
  private:
   std::unique_ptr<const classify::Lexicon> lexicon_;
+  std::unique_ptr<const classify::Model> model_;
+  std::unique_ptr<const classify::LazyModel> lazy_model_;
   std::string error_;
 };
 

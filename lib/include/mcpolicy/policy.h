@@ -151,6 +151,7 @@ struct ResolvedTool {
   const HideEntry* hidden_by = nullptr;      // the entry (name or "*") that hides it
   Category category = Category::kOther;
   bool from_catalog = false;                 // else classified by the heuristic
+  bool uncertain = false;                    // the category is the heuristic's guess
   bool on_server = true;                     // false: a known server does not have this name
   Decision decision = Decision::kUnlimited;
   bool has_limits = false;      // own limits or all_tools limits

@@ -54,6 +54,9 @@ struct ToolDecision {
   Category category = Category::kOther;
   double confidence = 1;
   bool from_catalog = false;
+  // The heuristic's category was a guess (Classification::uncertain): the tool is never listed
+  // as `{}`; it gets at least the write rule.
+  bool uncertain = false;
   // Hidden, or listed with `limit` (kAllow: no limit) and, for a multiplexer, a deny_if on
   // `argument` naming `denied` (in the server's order).
   bool hidden = false;

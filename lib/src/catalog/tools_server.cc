@@ -81,11 +81,16 @@ CatalogTool HeuristicCatalogTool(const Classifier& classifier, const ToolInfo& t
     }
     return out;
   }
-  out.category = classifier.Classify(tool).category;
+  Classification full = classifier.Classify(tool);
+  out.category = full.category;
+  out.uncertain = full.uncertain;
   ToolInfo name_only;
   name_only.name = tool.name;
-  Category by_name = classifier.Classify(name_only).category;
-  if (DangerRank(by_name) > DangerRank(out.category)) out.category = by_name;
+  Classification by_name = classifier.Classify(name_only);
+  if (DangerRank(by_name.category) > DangerRank(out.category)) {
+    out.category = by_name.category;
+    out.uncertain = out.uncertain || by_name.uncertain;
+  }
   return out;
 }
 

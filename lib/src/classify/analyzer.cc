@@ -76,6 +76,12 @@ void Resolve(const Lexicon& lex, bool prose, Words* w) {
       const WordEntry* e = lex.Find(word.substr(1));
       if (e && e->command_stem) w->entry[i] = e;
     }
+    // "un" + a verb reverses it ("unassign", "unfreeze"): the lexicon's "un_" entry stands in
+    // for any such word it does not list itself.
+    if (!w->entry[i] && word.size() >= 5 && word.starts_with("un")) {
+      const WordEntry* base = lex.Find(word.substr(2));
+      if (base && base->verb != VerbKind::kNone) w->entry[i] = lex.Find("un_");
+    }
   }
 }
 
@@ -212,6 +218,13 @@ class Analysis {
     if ((flags & Words::kPlural) && !(prose_ && i == first_)) return false;
     if ((flags & Words::kInflected) && i != first_ && !joined) return false;
     if (e->ui_only && !ui_) return false;
+    // A word that doubles as a noun, alone after unknown prefixes and ending the name, is the
+    // noun: "ci_build" lists builds.
+    if (e->weak && !prose_ && !joined && i != first_ && i + 1 == n_ && i > 0) {
+      bool only_unknown_before = true;
+      for (size_t j = first_; j < i; ++j) only_unknown_before &= w_.entry[j] == nullptr;
+      if (only_unknown_before) return false;
+    }
     if (e->weak && !joined && i != first_) {
       if (prose_ || i + 1 != n_ || !e->tail_verb) {
         for (size_t j = scan_begin_; j < i; ++j) {
@@ -363,8 +376,11 @@ class Analysis {
                        static_cast<uint16_t>(r), rule.category});
       }
     }
-    return Decide(Category::kRead, kNoVerbConfidence, Basis::kNoVerb,
-                  {Note::kNoVerb, 0, 0, 0, Category::kRead});
+    // Nothing recognised is not evidence of a read: a tool is read-only only when something says
+    // so (a read verb, an informational noun, the description, readOnlyHint), so the least
+    // dangerous category that is not read stands in, as a guess.
+    return Decide(Category::kWrite, kNoVerbConfidence, Basis::kNoVerb,
+                  {Note::kNoVerb, 0, 0, 0, Category::kWrite});
   }
 
   const Lexicon& lex_;

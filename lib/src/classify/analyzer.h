@@ -31,7 +31,7 @@ struct Note {
     kMultiplexerNoun,  // token ("management", "action") likewise
     kAmbiguous,  // token's verb ("query") depends on caller input: a guess
     kNounRule,  // no verb, but noun rule `index` matched token ("mouse", "sql")
-    kNoVerb,    // no verb at all: a read-only view, a guess
+    kNoVerb,    // no verb at all: not known to be read-only, assumed write, a guess
   };
   Kind kind = kNoVerb;
   uint8_t token = 0;   // index into the TokenBuffer
@@ -50,7 +50,7 @@ enum class Basis : uint8_t {
                  // plausible one
   kAmbiguous,    // the verb's effect depends on the caller's input; most
                  // dangerous plausible
-  kNoVerb,       // only nouns: assumed read
+  kNoVerb,       // only nouns: assumed write (nothing says read-only)
 };
 
 struct Verdict {

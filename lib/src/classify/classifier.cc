@@ -10,7 +10,9 @@
 
 #include "classify/analyzer.h"
 #include "classify/evidence.h"
+#include "classify/features.h"
 #include "classify/lexicon.h"
+#include "classify/model.h"
 #include "classify/signals.h"
 #include "mcpolicy/classify.h"
 #include "mcpolicy/embedded.h"
@@ -101,15 +103,30 @@ int CategoryRank(Category category) {
   return 0;
 }
 
-Classifier::Classifier() : Classifier(embedded::Find("catalog/lexicon.json")) {}
+Classifier::Classifier() : Classifier(embedded::Find("catalog/lexicon.json"), {}) {
+  if (lexicon_) {
+    lazy_model_ = std::make_unique<classify::LazyModel>(
+        embedded::Find("catalog/classifier-model.json"));
+  }
+}
 
-Classifier::Classifier(std::string_view lexicon_json) {
+const classify::Model* Classifier::model() const {
+  if (model_) return model_.get();
+  return lazy_model_ ? lazy_model_->Get() : nullptr;
+}
+
+Classifier::Classifier(std::string_view lexicon_json) : Classifier(lexicon_json, {}) {}
+
+Classifier::Classifier(std::string_view lexicon_json, std::string_view model_json) {
   if (lexicon_json.empty()) {
     error_ = "the lexicon is empty (catalog/lexicon.json was not embedded)";
     return;
   }
   lexicon_ = classify::Lexicon::Compile(lexicon_json, &error_);
   if (!lexicon_ && error_.empty()) error_ = "the lexicon could not be compiled";
+  if (!lexicon_ || model_json.empty()) return;
+  model_ = classify::Model::Parse(model_json, &error_);
+  if (!model_) lexicon_.reset();
 }
 
 Classifier::~Classifier() = default;
@@ -122,19 +139,16 @@ Classification Classifier::Classify(const ToolInfo& tool) const {
   return c;
 }
 
-void Classifier::Classify(const ToolInfo& tool, Classification* out) const {
-  classify::EvidenceWriter evidence(&out->evidence);
-  if (!lexicon_) {
-    out->category = Category::kOther;
-    out->risk = RiskOf(out->category);
-    out->confidence = 0;
-    evidence.Add({"no lexicon: ", error_});
-    evidence.Finish();
-    return;
-  }
-  const classify::Lexicon& lex = *lexicon_;
+namespace classify {
 
-  classify::Words name_words;
+// The rule-based reading of `tool`: the name decides unless it cannot, then the description, the
+// schema and the hints may; writes its evidence and fills `view` (category, basis, confidence and
+// the signals the learned model sees).
+void RunRules(const Lexicon& lex, const ToolInfo& tool, Words* name_words_out,
+              HeuristicView* view, EvidenceWriter* evidence_writer) {
+  classify::Words& name_words = *name_words_out;
+  classify::EvidenceWriter& evidence = *evidence_writer;
+
   const classify::Verdict name =
       classify::AnalyzeName(lex, tool.name, &name_words);
   Category category = name.category;
@@ -193,7 +207,12 @@ void Classifier::Classify(const ToolInfo& tool, Classification* out) const {
   classify::ScanSchema(lex, tool, &schema);
   if (schema.has_operations) {
     const bool open = basis != Basis::kClear;
-    if (open || DangerRank(schema.operation_category) > DangerRank(category)) {
+    const bool floor_only =
+        !schema.unknown_operation.empty() && DangerRank(schema.operation_category) == 0;
+    if (floor_only) {
+      evidence.Add({"schema: ", schema.selector, " enum has \"", schema.unknown_operation,
+                    "\", an operation of unknown effect"});
+    } else if (open || DangerRank(schema.operation_category) > DangerRank(category)) {
       category = schema.operation_category;
       confidence = 0.85f;
       basis = Basis::kClear;
@@ -217,7 +236,12 @@ void Classifier::Classify(const ToolInfo& tool, Classification* out) const {
   const ToolHints& hints = tool.hints;
   if (hints.read_only) {
     const bool read = DangerRank(category) == 0;
-    if (*hints.read_only && read) {
+    if (*hints.read_only && basis == Basis::kNoVerb) {
+      // Nothing else spoke: the server's own declaration is the only evidence there is.
+      category = Category::kRead;
+      confidence = 0.6f;
+      evidence.Add({"hint readOnlyHint=true: read"});
+    } else if (*hints.read_only && read) {
       confidence = std::min(0.97f, confidence + 0.1f);
       evidence.Add({"hint readOnlyHint=true agrees"});
     } else if (*hints.read_only && basis == Basis::kAmbiguous) {
@@ -225,13 +249,13 @@ void Classifier::Classify(const ToolInfo& tool, Classification* out) const {
       confidence = 0.55f;
       evidence.Add(
           {"hint readOnlyHint=true settles the input-dependent verb: read"});
-    } else if (*hints.read_only != read && !word.empty()) {
+    } else if (*hints.read_only && !read && !word.empty()) {
       evidence.Add({"hint readOnlyHint", HintText(*hints.read_only),
                     " contradicts verb \"", word, "\""});
-    } else if (*hints.read_only != read) {
+    } else if (*hints.read_only && !read) {
       evidence.Add({"hint readOnlyHint", HintText(*hints.read_only),
                     " contradicts ", CategoryName(category)});
-    }
+    }  // readOnlyHint=false on a read verdict: ruled out below
   }
   if (hints.destructive && !hints.read_only.value_or(false)) {
     const bool destructive = category == Category::kDestructive;
@@ -244,9 +268,74 @@ void Classifier::Classify(const ToolInfo& tool, Classification* out) const {
     }
   }
 
+  view->name_words = &name_words;
+  view->name = name;
+  view->category = category;
+  view->basis = basis;
+  view->confidence = confidence;
+  view->description_cue = desc.raise_cue;
+  view->read_only_cue = desc.read_only_cue;
+  view->schema_operations = schema.has_operations;
+  view->schema_operation = schema.operation_category;
+  view->schema_unknown_operation = !schema.unknown_operation.empty();
+}
+
+void ToolFeatures(const Lexicon& lexicon, const ToolInfo& tool, FeatureBuffer* out) {
+  Words name_words;
+  HeuristicView view;
+  std::vector<std::string> scratch;
+  EvidenceWriter evidence(&scratch);
+  RunRules(lexicon, tool, &name_words, &view, &evidence);
+  ExtractFeatures(lexicon, tool, view, out);
+}
+
+}  // namespace classify
+
+void Classifier::Classify(const ToolInfo& tool, Classification* out) const {
+  classify::EvidenceWriter evidence(&out->evidence);
+  if (!lexicon_) {
+    out->category = Category::kOther;
+    out->risk = RiskOf(out->category);
+    out->confidence = 0;
+    out->uncertain = true;
+    evidence.Add({"no lexicon: ", error_});
+    evidence.Finish();
+    return;
+  }
+  const classify::Lexicon& lex = *lexicon_;
+  classify::Words name_words;
+  classify::HeuristicView view;
+  classify::RunRules(lex, tool, &name_words, &view, &evidence);
+  Category category = view.category;
+  float confidence = view.confidence;
+  Basis basis = view.basis;
+  const ToolHints& hints = tool.hints;
+  // MCP's annotation semantics: readOnlyHint=false, or destructiveHint=true without
+  // readOnlyHint=true, says the tool changes its environment, so it is not read (DOMAIN.md §3).
+  const bool declared_read_only = hints.read_only.value_or(false);
+  const bool declared_changes =
+      (hints.read_only && !*hints.read_only) ||
+      (hints.destructive.value_or(false) && !declared_read_only);
+  const bool read_ruled_out = declared_changes && DangerRank(category) == 0;
+  if (!classify::RulesSure(view) || read_ruled_out) {
+    if (const classify::Model* m = model()) {
+      classify::ApplyModel(*m, lex, tool, view, read_ruled_out, &category, &confidence,
+                           &evidence);
+    }
+  }
+  if (DangerRank(category) == 0 && declared_changes) {
+    category = Category::kWrite;
+    confidence = std::min(confidence, 0.45f);
+    evidence.Add({hints.read_only ? "hint readOnlyHint=false" : "hint destructiveHint=true",
+                  " rules out read: assuming write, low confidence"});
+  }
+
   out->category = category;
   out->risk = RiskOf(category);
   out->confidence = std::clamp(static_cast<double>(confidence), 0.0, 1.0);
+  // A read answer that no read word or declaration supports is a guess whatever its score.
+  out->uncertain = out->confidence < kUncertainBelow ||
+                   (DangerRank(category) == 0 && basis != Basis::kClear && !declared_read_only);
   evidence.Finish();
 }
 

@@ -100,7 +100,8 @@ void AddNameNotes(const Lexicon& lexicon, const Verdict& verdict,
         if (superseded) {
           writer->Add({"no verb in the name"});
         } else {
-          writer->Add({"no verb in the name: assuming read, low confidence"});
+          writer->Add({"no verb in the name, so not known to be read-only: assuming write, "
+                       "low confidence"});
         }
         break;
     }

@@ -4,6 +4,7 @@
 #ifndef MCPOLICY_CLASSIFY_EVIDENCE_H_
 #define MCPOLICY_CLASSIFY_EVIDENCE_H_
 
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -23,6 +24,10 @@ class EvidenceWriter {
   // Appends one phrase made of `parts`.
   void Add(std::initializer_list<std::string_view> parts);
   void Finish() { out_->resize(used_); }
+  // Moves the phrase added last before all others (the deciding reason comes first).
+  void MoveLastToFront() {
+    if (used_ > 1) std::rotate(out_->begin(), out_->begin() + (used_ - 1), out_->begin() + used_);
+  }
 
  private:
   std::vector<std::string>* out_;

@@ -129,6 +129,8 @@ class Lexicon {
   // Rules for names without any verb: the first whose classes appear decides.
   const std::vector<Rule>& noun_rules() const { return noun_rules_; }
   ClassMask ui_classes() const { return ui_classes_; }
+  // Object class names by bit index (bit i of a ClassMask is class_names()[i]).
+  const std::vector<std::string>& class_names() const { return class_names_; }
   ClassMask preposition_classes() const { return preposition_classes_; }
   const std::string& command_prefixes() const { return command_prefixes_; }
 

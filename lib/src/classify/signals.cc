@@ -71,7 +71,10 @@ void ScanSchema(const Lexicon& lexicon, const ToolInfo& tool,
     if (!ContainsIgnoreCase(lexicon.selector_properties(), e.name)) continue;
     for (std::string_view value : e.values) {
       const std::optional<Category> c = OperationCategory(lexicon, value);
-      if (!c) continue;
+      if (!c) {
+        if (out->unknown_operation.empty()) out->unknown_operation = value;
+        continue;
+      }
       if (!out->has_operations ||
           DangerRank(*c) > DangerRank(out->operation_category)) {
         out->has_operations = true;

@@ -33,6 +33,9 @@ struct SchemaSignals {
   std::string_view selector;   // the property name
   std::string_view operation;  // its worst value
   Category operation_category = Category::kRead;
+  // A value of the same enum that names no known operation ("frobnicate"): the worst known one
+  // is then a floor, never proof of a read.
+  std::string_view unknown_operation;
   // The most severe argument cue ("sql" -> execute, "amount" -> financial).
   bool has_argument = false;
   std::string_view argument;

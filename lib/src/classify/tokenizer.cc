@@ -26,7 +26,26 @@ void Tokenize(std::string_view input, const TokenizeOptions& options,
   size_t run = 0;  // length of the current run of separator bytes
   bool namespace_run = false;  // the run contains '.', ':' or '/'
 
+  // A name's version marker ("v3", "V2010") says nothing about the operation: dropped, so
+  // "instant-payout-v3" ends in its noun. Prose keeps it.
+  bool segment_pending = false;  // the dropped token began the last namespace segment
+  auto drop_version = [&]() {
+    if (!options.find_segments || out->count == 0) return;
+    const Token& t = out->tokens[out->count - 1];
+    const char* p = out->text.data() + t.begin;
+    if (t.size < 2 || p[0] != 'v') return;
+    for (size_t k = 1; k < t.size; ++k) {
+      if (!IsDigit(p[k])) return;
+    }
+    write = t.begin > 0 ? t.begin - 1u : 0u;  // also the '_' before it
+    --out->count;
+    if (out->segment == out->count && out->segment > 0) {
+      out->segment = 0;
+      segment_pending = true;
+    }
+  };
   auto start_token = [&]() -> bool {
+    drop_version();
     if (out->count == max_tokens) return false;
     if (out->count > 0) out->text[write++] = '_';
     out->tokens[out->count].begin = static_cast<uint16_t>(write);
@@ -62,8 +81,10 @@ void Tokenize(std::string_view input, const TokenizeOptions& options,
       }
     }
     if (boundary) {
-      const bool new_segment = out->count > 0 && (run >= 2 || namespace_run);
+      bool new_segment = out->count > 0 && (run >= 2 || namespace_run);
       if (!start_token()) break;
+      new_segment |= segment_pending && out->count > 1;
+      segment_pending = false;
       if (new_segment && options.find_segments) out->segment = out->count - 1;
       in_word = true;
     }
@@ -72,6 +93,7 @@ void Tokenize(std::string_view input, const TokenizeOptions& options,
     out->text[write++] = IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
     ++out->tokens[out->count - 1].size;
   }
+  drop_version();
 }
 
 }  // namespace mcpolicy::classify

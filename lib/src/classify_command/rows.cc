@@ -62,6 +62,7 @@ void ForEachEvidence(const Row& row, F f) {
     return;
   }
   if (row.missing_from != nullptr) f("not a tool of " + row.missing_from->id + " in the catalog");
+  if (row.uncertain()) f("uncertain: the category is a guess");
   for (const std::string& e : row.result.evidence) f(e);
 }
 
@@ -125,6 +126,7 @@ void AppendJsonRow(const Row& row, std::string& out) {
   out += RiskName(RiskOf(category));
   out += "\", \"confidence\": ";
   out += Confidence(row.confidence(), true);
+  if (row.uncertain()) out += ", \"uncertain\": true";  // absent: the answer is not a guess
   out += row.tool ? ", \"source\": \"catalog\", \"server\": " : ", \"source\": \"heuristic\", \"server\": ";
   if (row.tool) {
     json::AppendQuoted(out, row.server->id);

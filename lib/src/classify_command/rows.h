@@ -20,6 +20,8 @@ struct Row {
 
   Category category() const { return tool ? tool->category : result.category; }
   double confidence() const { return tool ? 1.0 : result.confidence; }
+  // The heuristic only guessed (Classification::uncertain); never for a catalog answer.
+  bool uncertain() const { return !tool && result.uncertain; }
 };
 
 // Column widths of the text table, fixed by the first batch so later batches line up with it.
@@ -32,7 +34,8 @@ struct TextLayout {
 std::string TextHeader(const TextLayout& layout);
 void AppendTextRow(const Row& row, const TextLayout& layout, std::string& out);
 // {"name": ..., "category": ..., "risk": ..., "confidence": ..., "source": ..., "server": ...,
-//  "evidence": [...]} on one line, without a newline.
+//  "evidence": [...]} on one line, without a newline; a guess has "uncertain": true after
+//  "confidence".
 void AppendJsonRow(const Row& row, std::string& out);
 
 // Code points of `name` as the text table shows it.

@@ -163,11 +163,13 @@ Resolution Resolve(const Policy& policy, const ServerChoice& server,
     if (tool.catalog) {
       tool.category = tool.catalog->category;
       tool.from_catalog = true;
+      tool.uncertain = tool.catalog->uncertain;
     } else {
       ToolInfo info;
       info.name = tool.name;
       classifier().Classify(info, &classification);
       tool.category = classification.category;
+      tool.uncertain = classification.uncertain;
     }
     tool.has_limits = any_limit || (tool.rules && !tool.rules->limits.empty());
     tool.has_conditions = tool.rules && (!tool.rules->require.empty() || !tool.rules->deny_if.empty());

@@ -101,6 +101,7 @@ ToolDecision HeuristicDecider::Decide(const ToolInfo& tool, Tier tier,
     DecideMultiplexer(ops->first, ops->second, tier, overrides, d);
     return d;  // the operation values are better evidence than the name
   }
+  d.uncertain = full.uncertain;
   d.limit = TreatmentFor(full.category, tier, overrides);
   d.hidden = d.limit.kind == Treatment::Kind::kHide;
   ToolInfo name_only;
@@ -112,6 +113,17 @@ ToolDecision HeuristicDecider::Decide(const ToolInfo& tool, Tier tier,
                          ", which is treated more strictly; that rule is used");
     d.hidden = floor.kind == Treatment::Kind::kHide;
     d.limit = floor;
+    d.uncertain = d.uncertain || by_name.uncertain;
+  }
+  if (d.uncertain && Effective(d).kind == Treatment::Kind::kAllow) {
+    // A guess is never allowed unconditionally: the write rule at least, the recommended one if
+    // the write row itself allows everything.
+    Treatment write = TreatmentFor(Category::kWrite, tier, overrides);
+    if (write.kind == Treatment::Kind::kAllow) write = TreatmentFor(Category::kWrite, Tier::kRecommended);
+    d.evidence.push_back("uncertain: a guess is not allowed without a limit; the write rule (" +
+                         write.ToString() + ") is used until a reviewer decides");
+    d.hidden = write.kind == Treatment::Kind::kHide;
+    d.limit = write;
   }
   return d;
 }

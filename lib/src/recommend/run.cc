@@ -137,11 +137,12 @@ class DumpReader {
 
 // "39 tools, tier recommended, kestra-io/mcp-server-python: 25 listed (...), 14 hidden; ..."
 std::string Summary(const RecommendOutput& output) {
-  size_t hidden = 0, guarded = 0, catalog = 0;
+  size_t hidden = 0, guarded = 0, catalog = 0, guesses = 0;
   for (const ToolDecision& d : output.tools) {
     hidden += d.hidden;
     guarded += !d.hidden && !d.denied.empty();
     catalog += d.from_catalog;
+    guesses += d.uncertain;
   }
   size_t total = output.tools.size();
   std::string out = std::to_string(total) + (total == 1 ? " tool" : " tools") + ", tier " +
@@ -149,7 +150,9 @@ std::string Summary(const RecommendOutput& output) {
   if (!output.server.empty()) out += ", server " + output.server;
   out += ": " + std::to_string(total - hidden) + " listed (" + std::to_string(guarded) +
          " with a deny_if), " + std::to_string(hidden) + " hidden; " + std::to_string(catalog) +
-         " from the catalog, " + std::to_string(total - catalog) + " by the heuristic.\n";
+         " from the catalog, " + std::to_string(total - catalog) + " by the heuristic, " +
+         std::to_string(guesses) + (guesses == 1 ? " of them a guess" : " of them guesses") +
+         " (uncertain).\n";
   return out;
 }
 
@@ -223,6 +226,14 @@ RecommendOutput RunRecommend(const RecommendRequest& request) {
   std::sort(output.tools.begin(), output.tools.end(),
             [](const ToolDecision& a, const ToolDecision& b) { return a.name < b.name; });
   output.policy = FormatPolicy(output.tools);
+  size_t guesses = 0;
+  for (const ToolDecision& d : output.tools) guesses += d.uncertain;
+  if (guesses > 0) {
+    output.warnings.push_back(
+        std::to_string(guesses) + (guesses == 1 ? " tool was" : " tools were") +
+        " classified by a guess (uncertain) and got at least the write rule; review " +
+        (guesses == 1 ? "it" : "them") + " (--explain lists the evidence)");
+  }
   if (request.explain) output.explain = FormatExplain(output.tools) + Summary(output);
   return output;
 }

@@ -15,6 +15,7 @@
 #include "rules/reachable_destructive.h"
 #include "rules/reachable_financial.h"
 #include "rules/shared_counter.h"
+#include "rules/uncertain_tool.h"
 #include "rules/unguarded_multiplexer.h"
 #include "rules/unknown_tool.h"
 #include "rules/unlimited_execute.h"
@@ -45,6 +46,7 @@ constexpr RuleInfo kRules[] = {
     SharedCounter::info(),
     {"suppression-without-reason", Severity::kError,
      "A suppression in .mcpolicy.json has no reason, so it is not applied."},
+    UncertainTool::info(),
     UnguardedMultiplexer::info(),
     UnknownTool::info(),
     UnlimitedExecute::info(),
