@@ -20,27 +20,6 @@ const CatalogServer* ServerOf(const LintResult& result, const std::string& path,
   return nullptr;
 }
 
-std::string Plural(size_t n, std::string_view word) {
-  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
-}
-
-void AppendLines(std::vector<std::string>& out, const std::string& text) {
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-}
-
-CommandOutput Failed(std::string message) {
-  CommandOutput output;
-  output.errors.push_back(std::move(message));
-  output.exit_code = 2;
-  return output;
-}
-
 }  // namespace
 
 namespace fix {
@@ -89,90 +68,5 @@ Passes RunPasses(const std::vector<std::string>& paths, LintOptions options,
 }
 
 }  // namespace fix
-
-CommandOutput RunLintFix(const LintRequest& request) {
-  std::vector<std::string> paths = request.paths;
-  if (paths.empty()) paths.push_back(".");
-  if (!request.lint.write_baseline_file.empty()) {
-    return Failed("--fix and --diff cannot be combined with --write-baseline");
-  }
-  bool from_stdin = false;
-  for (const std::string& p : paths) from_stdin |= p == "-";
-  if (from_stdin && request.fix && !request.diff && paths.size() != 1) {
-    return Failed("--fix with standard input prints the fixed policy: pass - as the only path");
-  }
-  LintOptions options = request.lint;
-  std::map<std::string, std::string> contents;  // input path -> text as fixed so far
-  std::string stdin_name = options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename;
-  if (from_stdin) {
-    ReadResult read = ReadInput("-", options.max_bytes);
-    if (!read.ok) return Failed(stdin_name + read.error.substr(read.error.find(':')));
-    contents["-"] = std::move(read.data);
-  }
-  auto input_of = [&](const std::string& display) {
-    return from_stdin && display == stdin_name ? std::string("-") : display;
-  };
-
-  fix::Passes passes = fix::RunPasses(paths, options, contents, input_of);
-  if (!passes.error.empty()) return Failed(passes.error);
-  const LintResult& first = passes.first;
-  const LintResult& result = passes.last;
-  std::map<std::string, std::string>& originals = passes.originals;
-
-  CommandOutput output;
-  output.errors = result.errors;
-  for (const auto& [display, why] : passes.not_fixed) {
-    output.notes.push_back("mcpolicy: " + display + ": not fixed: " + why);
-  }
-  if (!result.errors.empty()) {  // as lint reports it; nothing is fixed
-    output.out = FormatReport(result, request.output.format, request.output.report);
-    output.exit_code = 2;
-    return output;
-  }
-  std::vector<std::string> changed;  // display paths, sorted
-  for (const auto& [display, original] : originals) {
-    if (contents[input_of(display)] == original) continue;
-    if (fix::Broke(first.diagnostics, result.diagnostics, display)) {
-      return Failed(display + ": internal error: the fixed policy would add invalid-json, schema "
-                    "or duplicate-key findings, so nothing was written (please report this)");
-    }
-    changed.push_back(display);
-  }
-
-  if (request.diff) {
-    for (const std::string& display : changed) {
-      output.out += UnifiedDiff(display, originals[display], contents[input_of(display)]);
-    }
-    output.exit_code = changed.empty() ? 0 : 1;
-    return output;
-  }
-  bool write_failed = false;
-  for (const std::string& display : changed) {
-    std::string input = input_of(display);
-    if (input != "-") {
-      std::string error = WriteFileAtomically(input, contents[input]);
-      if (!error.empty()) {
-        output.errors.push_back(error);
-        write_failed = true;
-        continue;
-      }
-    }
-    output.notes.push_back("fixed " +
-                            Plural(fix::CountFixed(first.diagnostics, result.diagnostics, display),
-                                   "finding") +
-                            " in " + display);
-  }
-  std::string report = FormatReport(result, request.output.format, request.output.report);
-  if (from_stdin) {
-    output.out = contents["-"];
-    AppendLines(output.notes, report);
-  } else {
-    output.out = std::move(report);
-  }
-  output.exit_code = write_failed ? 2
-                                  : ExitCode(result, request.output.fail_level,
-                                             request.output.exit_zero);
-  return output;
-}
 
 }  // namespace mcpolicy
