@@ -94,7 +94,7 @@ foreach(layer IN LISTS MCPOLICY_LAYERS)
   target_include_directories(mcpolicy_${layer} PUBLIC ${mcpolicy_layer_root}/${layer})
   target_link_libraries(mcpolicy_${layer}
     PUBLIC ${mcpolicy_lower} mcpolicy_re2 nlohmann_json::nlohmann_json
-    PRIVATE mcpolicy_warnings mcpolicy_sanitizers)
+    PRIVATE mcpolicy_warnings mcpolicy_library_warnings mcpolicy_sanitizers)
   set(mcpolicy_lower mcpolicy_${layer})
 endforeach()
 
