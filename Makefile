@@ -3,14 +3,17 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
+# Warnings are errors in `make test` (what CI runs). `make build` and `make demo` leave the build
+# directory's setting as it is (off in a new one), so switching between them rebuilds nothing.
+WERROR ?=
 
-.PHONY: deps build demo test test-asan bench clean
+.PHONY: deps build demo test test-asan tidy bench clean
 
 deps:
 	@./.ci/install-deps
 
 build: deps
-	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release $(if $(WERROR),-DMCPOLICY_WERROR=$(WERROR)) $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
 
 # Lints the bundled examples: a good Kestra policy (clean) and a risky one (findings, exit 1).
@@ -22,7 +25,8 @@ demo: build
 	@$(BUILD)/mcpolicy lint examples/kestra-risky.json; echo "(exit code $$?: 1 means findings, as expected for the risky example)"
 
 # The whole test suite: unit tests, golden end-to-end cases, JSON-Schema-Test-Suite, SARIF
-# validation, pre-commit hook.
+# validation, pre-commit hook, the layering check (cmake/layers.py).
+test: WERROR = ON
 test: build
 	@ctest --test-dir $(BUILD) -j$(JOBS) --output-on-failure --timeout 300
 
@@ -32,6 +36,11 @@ test-asan: deps
 	@cmake --build $(ASAN_BUILD) -j$(JOBS)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(ASAN_BUILD) -j$(JOBS) --output-on-failure --timeout 600
+
+# clang-tidy (.clang-tidy) on the C++ files changed against main; `.ci/tidy --all` checks every file.
+# Needs only a configured $(BUILD) (compile_commands.json), so it does not rebuild after `make test`.
+tidy:
+	@BUILD=$(BUILD) ./.ci/tidy
 
 bench: build
 	@$(BUILD)/bench/mcpolicy_bench

@@ -7,13 +7,13 @@
 #include <vector>
 
 #include "bench_policies.h"
-#include "lint/sink.h"
 #include "mcpolicy/catalog.h"
 #include "mcpolicy/config.h"
 #include "mcpolicy/json.h"
 #include "mcpolicy/lint.h"
 #include "mcpolicy/policy.h"
 #include "rules/runner.h"
+#include "rules/sink.h"
 
 namespace {
 

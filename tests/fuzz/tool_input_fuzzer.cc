@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "classify_command/tool_input.h"
+#include "catalog/tool_input.h"
 
 namespace {
 

@@ -6,19 +6,20 @@
 
 #include "config/baseline.h"
 #include "mcpolicy/config.h"
+#include "mcpolicy/rules.h"
 
 namespace mcpolicy {
 namespace {
 
 Config Parse(const std::string& text) {
-  ConfigResult r = ParseConfig("cfg.json", "/repo", text);
+  ConfigResult r = ParseConfig("cfg.json", "/repo", text, AllRuleNames());
   INFO((r.errors.empty() ? std::string() : r.errors[0]));
   REQUIRE(r.ok());
   return *r.config;
 }
 
 std::vector<std::string> Errors(const std::string& text) {
-  return ParseConfig("cfg.json", "/repo", text).errors;
+  return ParseConfig("cfg.json", "/repo", text, AllRuleNames()).errors;
 }
 
 TEST_CASE("config: empty object gives the defaults", "[config]") {

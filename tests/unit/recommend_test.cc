@@ -10,6 +10,7 @@
 #include "mcpolicy/catalog.h"
 #include "mcpolicy/config.h"
 #include "mcpolicy/lint.h"
+#include "mcpolicy/rules.h"
 #include "recommend/decide.h"
 
 namespace mcpolicy {
@@ -184,21 +185,26 @@ TEST_CASE("RunRecommend: failures are values") {
 TEST_CASE("the configuration's recommend section is read and checked") {
   ConfigResult ok =
       ParseConfig(".mcpolicy.json", "/",
-                  R"({"recommend": {"tier": "strict", "write": "5/hour", "read": "allow"}})");
+                  R"({"recommend": {"tier": "strict", "write": "5/hour", "read": "allow"}})",
+                  AllRuleNames());
   REQUIRE(ok.ok());
   CHECK(ok.config->recommend.tier == "strict");
   CHECK(ok.config->recommend.treatments ==
         std::map<std::string, std::string>{{"read", "allow"}, {"write", "5/hour"}});
 
   ConfigResult bad =
-      ParseConfig(".mcpolicy.json", "/", "{\"recommend\": {\"execute\": \"0/minute\"}}");
+      ParseConfig(".mcpolicy.json", "/", "{\"recommend\": {\"execute\": \"0/minute\"}}",
+                  AllRuleNames());
   REQUIRE(bad.errors.size() == 1);
   CHECK(bad.errors[0] ==
         ".mcpolicy.json:1:27: recommend.execute: \"0/minute\" is not a treatment; the number of "
         "calls "
         "must be 1 to 1000000000");
-  CHECK_FALSE(ParseConfig(".mcpolicy.json", "/", R"({"recommend": {"tier": "lax"}})").ok());
-  CHECK_FALSE(ParseConfig(".mcpolicy.json", "/", R"({"recommend": {"write": "30/second"}})").ok());
+  CHECK_FALSE(
+      ParseConfig(".mcpolicy.json", "/", R"({"recommend": {"tier": "lax"}})", AllRuleNames()).ok());
+  CHECK_FALSE(ParseConfig(".mcpolicy.json", "/", R"({"recommend": {"write": "30/second"}})",
+                          AllRuleNames())
+                  .ok());
 }
 
 }  // namespace

@@ -8,7 +8,9 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mcpolicy/diagnostic.h"
@@ -18,6 +20,10 @@ namespace mcpolicy {
 namespace json {
 class Document;
 }
+
+// The rule names a configuration may name: rules.h's AllRuleNames(). The configuration sits below
+// the rules in the layers (docs/architecture.md), so whoever reads one passes them in.
+using RuleNames = std::span<const std::string_view>;
 
 // The name mcpolicy looks for in each directory.
 inline constexpr const char* kConfigFileName = ".mcpolicy.json";
@@ -91,13 +97,13 @@ struct ConfigResult {
 };
 
 // Parses and validates a configuration. `display_path` names it in errors and findings;
-// `directory` is where its globs are rooted (absolute). Unknown rule names are errors with
+// `directory` is where its globs are rooted (absolute). Rule names not in `rules` are errors with
 // "did you mean".
 ConfigResult ParseConfig(const std::string& display_path, const std::string& directory,
-                         std::string text);
+                         std::string text, RuleNames rules);
 
 // Reads and parses the configuration file at `path` (reported as given).
-ConfigResult LoadConfig(const std::string& path);
+ConfigResult LoadConfig(const std::string& path, RuleNames rules);
 
 // Whether `date` is a real calendar date written YYYY-MM-DD.
 bool IsIsoDate(const std::string& date);

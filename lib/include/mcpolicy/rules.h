@@ -11,7 +11,7 @@
 namespace mcpolicy {
 
 struct PolicyContext;   // lib/src/rules/context.h
-class DiagnosticSink;   // lib/src/lint/sink.h
+class DiagnosticSink;   // lib/src/rules/sink.h
 
 // A policy rule's check: reads the neutral model, reports through the sink.
 using PolicyCheck = void (*)(const PolicyContext& context, DiagnosticSink& sink);
@@ -27,6 +27,9 @@ struct RuleInfo {
 
 // Every rule, sorted by name.
 std::span<const RuleInfo> AllRules();
+
+// Every rule's name, sorted (what a configuration may name: ParseConfig in config.h).
+std::span<const std::string_view> AllRuleNames();
 
 // The rule with this name, or nullptr.
 const RuleInfo* FindRule(std::string_view name);

@@ -5,9 +5,9 @@
 #include <map>
 #include <set>
 
+#include "catalog/tool_input.h"
 #include "classify/analyzer.h"
 #include "classify/lexicon.h"
-#include "classify_command/tool_input.h"
 
 namespace mcpolicy {
 namespace {

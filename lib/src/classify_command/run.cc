@@ -7,8 +7,8 @@
 #include <thread>
 
 #include "catalog/open_catalog.h"
+#include "catalog/tool_input.h"
 #include "classify_command/rows.h"
-#include "classify_command/tool_input.h"
 #include "mcpolicy/classify_commands.h"
 #include "mcpolicy/json.h"
 

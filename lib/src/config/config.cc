@@ -11,8 +11,8 @@
 #include "mcpolicy/io.h"
 #include "mcpolicy/json.h"
 #include "mcpolicy/remedy.h"
-#include "mcpolicy/rules.h"
 #include "mcpolicy/schema.h"
+#include "util/suggest.h"
 
 namespace mcpolicy {
 namespace {
@@ -25,8 +25,8 @@ const Schema* ConfigSchema() { return EmbeddedSchema("schemas/config.schema.json
 
 class Reader {
  public:
-  Reader(const std::string& display_path, const json::Document& doc)
-      : path_(display_path), doc_(doc) {}
+  Reader(const std::string& display_path, const json::Document& doc, RuleNames rules)
+      : path_(display_path), doc_(doc), rules_(rules) {}
 
   void Error(uint32_t offset, const std::string& message) {
     json::Location loc = doc_.Locate(offset);
@@ -37,7 +37,9 @@ class Reader {
 
   void CheckRule(json::Value name_node) {
     std::string_view name = name_node.as_string();
-    if (!FindRule(name)) Error(name_node, UnknownRuleMessage(name));
+    if (std::find(rules_.begin(), rules_.end(), name) == rules_.end()) {
+      Error(name_node, UnknownNameMessage("rule", name, {rules_.begin(), rules_.end()}));
+    }
   }
 
   static std::vector<std::string> Globs(json::Value v) {
@@ -105,6 +107,7 @@ class Reader {
  private:
   const std::string& path_;
   const json::Document& doc_;
+  RuleNames rules_;
   std::vector<std::string> errors_;
 };
 
@@ -184,12 +187,12 @@ std::string Config::ServerFor(const std::string& policy_path) const {
 }
 
 ConfigResult ParseConfig(const std::string& display_path, const std::string& directory,
-                         std::string text) {
+                         std::string text, RuleNames rules) {
   ConfigResult result;
   json::ParseOptions options;
   options.max_bytes = kMaxConfigBytes;
   auto doc = std::make_shared<json::Document>(json::Document::Parse(std::move(text), options));
-  Reader reader(display_path, *doc);
+  Reader reader(display_path, *doc, rules);
   if (!doc->ok()) {
     reader.Error(doc->error()->offset, "configuration is not valid JSON: " + doc->error()->message);
     result.errors = reader.TakeErrors();
@@ -232,7 +235,7 @@ ConfigResult ParseConfig(const std::string& display_path, const std::string& dir
   return result;
 }
 
-ConfigResult LoadConfig(const std::string& path) {
+ConfigResult LoadConfig(const std::string& path, RuleNames rules) {
   ReadResult read = ReadInput(path, kMaxConfigBytes);
   if (!read.ok) {
     ConfigResult result;
@@ -241,7 +244,7 @@ ConfigResult LoadConfig(const std::string& path) {
   }
   std::error_code ec;
   fs::path dir = fs::absolute(path, ec).lexically_normal().parent_path();
-  return ParseConfig(path, dir.string(), std::move(read.data));
+  return ParseConfig(path, dir.string(), std::move(read.data), rules);
 }
 
 bool IsIsoDate(const std::string& date) {

@@ -40,7 +40,7 @@ const Config* ConfigResolver::Load(const std::string& absolute_path, const std::
   std::unique_ptr<Entry>& slot = files_[absolute_path];
   if (!slot) {
     slot = std::make_unique<Entry>();
-    ConfigResult r = LoadConfig(display_path);
+    ConfigResult r = LoadConfig(display_path, settings_.rules);
     if (r.ok()) {
       ApplyOverrides(settings_, *r.config);
       slot->config = std::move(r.config);

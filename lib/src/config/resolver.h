@@ -20,6 +20,7 @@ class ConfigResolver {
     bool no_config = false;            // defaults for every file
     std::vector<std::string> enable;   // applied over every configuration
     std::vector<std::string> disable;  // applied after enable
+    RuleNames rules;                   // the names a configuration may use (AllRuleNames())
   };
 
   explicit ConfigResolver(Settings settings);

@@ -12,6 +12,7 @@
 #include "mcpolicy/config.h"
 #include "mcpolicy/json.h"
 #include "mcpolicy/policy.h"
+#include "mcpolicy/rules.h"
 #include "rules/runner.h"
 
 namespace mcpolicy {
@@ -182,7 +183,7 @@ DiffResult DiffInputs(const std::string& old_input, const std::string& new_input
   // The configuration matters only for its server mapping, and only without --server.
   Config config;
   if (options.server.empty() && !options.no_config) {
-    ConfigResolver resolver({options.config_file, false, {}, {}});
+    ConfigResolver resolver({options.config_file, false, {}, {}, AllRuleNames()});
     const Config* found = resolver.For(versions[1].path);
     if (!found) return Errors(resolver.errors());
     config = *found;

@@ -1,5 +1,5 @@
-// lint --fix and lint --diff over files: lint, repair, re-lint the repaired texts in memory until
-// nothing fixable changes, then write (or diff) and report what remains.
+// The fix loop under lint --fix and lint --diff (commands/lint_fix.cc) and FixText: lint, repair,
+// re-lint the repaired texts in memory until nothing fixable changes.
 #ifndef MCPOLICY_FIX_DRIVER_H_
 #define MCPOLICY_FIX_DRIVER_H_
 
@@ -9,13 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "mcpolicy/commands.h"
+#include "mcpolicy/catalog.h"
+#include "mcpolicy/diagnostic.h"
+#include "mcpolicy/lint.h"
 #include "mcpolicy/io.h"
 
 namespace mcpolicy {
-
-// RunLint with request.fix or request.diff set.
-CommandOutput RunLintFix(const LintRequest& request);
 
 namespace fix {
 

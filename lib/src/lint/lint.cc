@@ -11,15 +11,15 @@
 #include <set>
 #include <thread>
 
-#include "config/apply.h"
+#include "lint/configuration.h"
 #include "lint/dialect_hints.h"
-#include "lint/sink.h"
 #include "mcpolicy/embedded.h"
 #include "mcpolicy/io.h"
 #include "mcpolicy/json.h"
 #include "mcpolicy/policy.h"
 #include "mcpolicy/schema.h"
 #include "rules/runner.h"
+#include "rules/sink.h"
 #include "util/suggest.h"
 
 namespace mcpolicy {

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "live/channel.h"
 #include "live/child_process.h"
 #include "live/dump.h"
@@ -24,10 +25,11 @@ std::vector<std::string> LogLines(const std::string& tail) {
     std::string_view line(tail.data() + start, end - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") != std::string_view::npos) {
-      lines.insert(lines.begin(), "  | " + Printable(line.substr(0, 300)));
+      lines.push_back("  | " + Printable(line.substr(0, 300)));
     }
     end = start == 0 ? 0 : start - 1;
   }
+  std::reverse(lines.begin(), lines.end());
   return lines;
 }
 

@@ -157,7 +157,7 @@ McpClient::Wait McpClient::Await(int64_t id, Reply* reply, std::string* error) {
 }
 
 bool McpClient::ListTools(ToolList* out, std::string* error) {
-  const std::string seconds = std::to_string(options_.reply_timeout.count() / 1000.0);
+  const std::string seconds = std::to_string(static_cast<double>(options_.reply_timeout.count()) / 1000.0);
   const std::string timeout_text = seconds.substr(0, seconds.find('.') + 2) + " s";
   version_ = std::string(kModernVersion);
   int64_t probe = Send("server/discover", Json{{"_meta", Meta()}}, error);

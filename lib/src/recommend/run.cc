@@ -6,11 +6,12 @@
 #include <set>
 
 #include "catalog/open_catalog.h"
-#include "classify_command/tool_input.h"
+#include "catalog/tool_input.h"
 #include "config/resolver.h"
 #include "mcpolicy/config.h"
 #include "mcpolicy/io.h"
 #include "mcpolicy/recommend.h"
+#include "mcpolicy/rules.h"
 #include "recommend/decide.h"
 
 namespace mcpolicy {
@@ -32,6 +33,7 @@ bool ReadSettings(const RecommendRequest& request, Settings& settings,
   if (!request.no_config) {
     ConfigResolver::Settings resolver_settings;
     resolver_settings.config_file = request.config_file;
+    resolver_settings.rules = AllRuleNames();
     ConfigResolver resolver(std::move(resolver_settings));
     const Config* config = resolver.For("-");
     if (config == nullptr) {

@@ -7,11 +7,11 @@
 #include <utility>
 #include <vector>
 
-#include "lint/sink.h"
 #include "mcpolicy/config.h"
 #include "mcpolicy/json.h"
 #include "mcpolicy/policy.h"
 #include "mcpolicy/rules.h"
+#include "rules/sink.h"
 
 namespace mcpolicy {
 

@@ -65,13 +65,18 @@ const RuleInfo* FindRule(std::string_view name) {
   return (it != std::end(kRules) && it->name == name) ? it : nullptr;
 }
 
+std::span<const std::string_view> AllRuleNames() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out;
+    for (const RuleInfo& r : kRules) out.push_back(r.name);
+    return out;
+  }();
+  return names;
+}
+
 std::string UnknownRuleMessage(std::string_view name) {
-  std::vector<std::string_view> names;
-  for (const RuleInfo& r : kRules) names.push_back(r.name);
-  std::string message = "unknown rule \"" + std::string(name) + "\"";
-  std::string guess = Suggest(name, names);
-  if (!guess.empty()) message += "; did you mean \"" + guess + "\"?";
-  return message;
+  std::span<const std::string_view> names = AllRuleNames();
+  return UnknownNameMessage("rule", name, {names.begin(), names.end()});
 }
 
 std::string_view RuleDoc(std::string_view name) {

@@ -4,11 +4,11 @@
 
 #include <string>
 
-#include "lint/sink.h"
 #include "mcpolicy/catalog.h"
 #include "mcpolicy/config.h"
 #include "mcpolicy/json.h"
 #include "mcpolicy/policy.h"
+#include "rules/sink.h"
 
 namespace mcpolicy {
 

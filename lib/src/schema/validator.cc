@@ -422,7 +422,7 @@ bool Validator::CheckBranches(const Node& n, uint32_t s, Value v, uint32_t depth
     // Deep inside other failing alternatives: report the first branch that accepts the type.
     const uint8_t bits = InstanceBits(v.document(), v.document().nodes()[v.index()]);
     uint32_t pick = 0;
-    for (uint32_t i = branches.size(); i-- > 0;) {
+    for (auto i = static_cast<uint32_t>(branches.size()); i-- > 0;) {
       const Node& b = c_.nodes[c_.nodes[branches[i]].ref != kNone ? c_.nodes[branches[i]].ref
                                                                    : branches[i]];
       if (b.types == 0 || (b.types & bits)) pick = i;

@@ -48,4 +48,12 @@ std::string Suggest(std::string_view word, const std::vector<std::string_view>& 
   return std::string(choice);
 }
 
+std::string UnknownNameMessage(std::string_view what, std::string_view word,
+                               const std::vector<std::string_view>& candidates) {
+  std::string message = "unknown " + std::string(what) + " \"" + std::string(word) + "\"";
+  std::string guess = Suggest(word, candidates);
+  if (!guess.empty()) message += "; did you mean \"" + guess + "\"?";
+  return message;
+}
+
 }  // namespace mcpolicy

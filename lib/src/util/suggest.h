@@ -16,6 +16,10 @@ size_t EditDistance(std::string_view a, std::string_view b);
 // the earlier candidate), or "" when none is close enough.
 std::string Suggest(std::string_view word, const std::vector<std::string_view>& candidates);
 
+// `unknown <what> "word"`, then `; did you mean "guess"?` when Suggest finds one.
+std::string UnknownNameMessage(std::string_view what, std::string_view word,
+                               const std::vector<std::string_view>& candidates);
+
 }  // namespace mcpolicy
 
 #endif  // MCPOLICY_UTIL_SUGGEST_H_

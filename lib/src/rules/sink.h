@@ -1,8 +1,8 @@
 // Where checks report findings. The sink owns everything about a finding but its message: the
 // rule's severity, the file, the line and column, the JSON pointer and the source line. No check
 // formats a location itself.
-#ifndef MCPOLICY_LINT_SINK_H_
-#define MCPOLICY_LINT_SINK_H_
+#ifndef MCPOLICY_RULES_SINK_H_
+#define MCPOLICY_RULES_SINK_H_
 
 #include <string>
 #include <string_view>
@@ -43,4 +43,4 @@ class DiagnosticSink {
 
 }  // namespace mcpolicy
 
-#endif  // MCPOLICY_LINT_SINK_H_
+#endif  // MCPOLICY_RULES_SINK_H_

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "fix/driver.h"
+#include "commands/lint_fix.h"
 #include "mcpolicy/commands.h"
 #include "mcpolicy/escape.h"
 #include "mcpolicy/io.h"

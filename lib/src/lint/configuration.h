@@ -1,7 +1,7 @@
 // The configuration side of one lint run: which configuration each file gets, rules turned off,
 // severity overrides, suppressions, findings about suppressions, and baselines.
-#ifndef MCPOLICY_CONFIG_APPLY_H_
-#define MCPOLICY_CONFIG_APPLY_H_
+#ifndef MCPOLICY_LINT_CONFIGURATION_H_
+#define MCPOLICY_LINT_CONFIGURATION_H_
 
 #include <optional>
 #include <string>
@@ -56,4 +56,4 @@ class LintConfiguration {
 
 }  // namespace mcpolicy
 
-#endif  // MCPOLICY_CONFIG_APPLY_H_
+#endif  // MCPOLICY_LINT_CONFIGURATION_H_

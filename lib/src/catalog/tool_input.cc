@@ -2,7 +2,7 @@
 // first line is a complete JSON value on its own, else one (pretty-printed) JSON document; anything
 // else is plain text, one name per line. JSONL and text are read line by line through a fixed
 // buffer, so their memory use does not grow with the input.
-#include "classify_command/tool_input.h"
+#include "catalog/tool_input.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,4 +1,4 @@
-#include "lint/sink.h"
+#include "rules/sink.h"
 
 #include <algorithm>
 

@@ -1,11 +1,11 @@
-#include "config/apply.h"
+#include "lint/configuration.h"
 
 #include <algorithm>
 #include <filesystem>
 
-#include "lint/sink.h"
 #include "mcpolicy/io.h"
 #include "mcpolicy/rules.h"
+#include "rules/sink.h"
 
 namespace mcpolicy {
 namespace {
@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 constexpr size_t kMaxScannedFiles = 100000;
 
 ConfigResolver::Settings ResolverSettings(const LintOptions& options) {
-  return {options.config_file, options.no_config, options.enable, options.disable};
+  return {options.config_file, options.no_config, options.enable, options.disable, AllRuleNames()};
 }
 
 void CheckRuleNames(const char* flag, const std::vector<std::string>& names,

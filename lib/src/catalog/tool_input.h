@@ -1,7 +1,7 @@
 // Reading the tools `mcpolicy classify` is given, in batches: names from the command line, or a
 // file in one of five forms told apart by its first bytes (see ToolReader).
-#ifndef MCPOLICY_CLASSIFY_COMMAND_TOOL_INPUT_H_
-#define MCPOLICY_CLASSIFY_COMMAND_TOOL_INPUT_H_
+#ifndef MCPOLICY_CATALOG_TOOL_INPUT_H_
+#define MCPOLICY_CATALOG_TOOL_INPUT_H_
 
 #include <cstdint>
 #include <deque>
@@ -87,4 +87,4 @@ class ToolReader {
 
 }  // namespace mcpolicy::classify_command
 
-#endif  // MCPOLICY_CLASSIFY_COMMAND_TOOL_INPUT_H_
+#endif  // MCPOLICY_CATALOG_TOOL_INPUT_H_
