@@ -7,10 +7,18 @@
 #include <vector>
 
 #include "common.h"
+#include "mcpolicy/catalog.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"mcpolicy: lint MCP gateway policies, classify MCP tools, recommend policies."};
-  app.set_version_flag("--version", std::string("mcpolicy ") + MCPOLICY_VERSION);
+  // The catalog is parsed only when --version is asked for.
+  app.set_version_flag("--version", [] {
+    size_t tools = 0;
+    const auto servers = mcpolicy::Catalog::Bundled().servers();
+    for (const mcpolicy::CatalogServer& server : servers) tools += server.tools.size();
+    return std::string("mcpolicy ") + MCPOLICY_VERSION + " (bundled catalog: " +
+           std::to_string(servers.size()) + " servers, " + std::to_string(tools) + " tools)";
+  });
   app.require_subcommand(1);
   app.footer("Run 'mcpolicy SUBCOMMAND --help' for a subcommand's flags and examples.");
 
