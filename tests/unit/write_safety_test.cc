@@ -1,6 +1,7 @@
 // What a write must not lose: an edit saved while mcpolicy ran, a target whose name leaves no room
 // for the temporary's suffix, hard links, read-only files, symlink loops, and an output that is an
 // input (FindOutputConflict).
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
