@@ -55,9 +55,14 @@ int Fail(const std::string& message) {
   return 2;
 }
 
-// An existing path (a dangling symlink included) is refused without --force.
+// An existing path (a dangling symlink included) is refused without --force; a device or FIFO
+// is written to, not replaced, so it needs none.
 bool Exists(const std::string& path) {
   std::error_code ec;
+  std::filesystem::file_status target = std::filesystem::status(path, ec);
+  if (!ec && (std::filesystem::is_character_file(target) || std::filesystem::is_fifo(target))) {
+    return false;
+  }
   return std::filesystem::symlink_status(path, ec).type() != std::filesystem::file_type::not_found;
 }
 

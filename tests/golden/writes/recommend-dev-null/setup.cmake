@@ -1,0 +1,1 @@
+# Devices need no --force and may be named twice: nothing is replaced.
