@@ -10,6 +10,7 @@
 #define TOML_EXCEPTIONS 1
 #include <toml++/toml.h>
 
+#include "live/dump.h"
 #include "mcpolicy/io.h"
 
 namespace mcpolicy::live {
@@ -230,18 +231,7 @@ bool ReadConfig(const ConfigFile& file, const std::string& project_dir, const st
   try {
     doc = nlohmann::json::parse(read.data, nullptr, true, /*ignore_comments=*/true);
   } catch (const nlohmann::json::parse_error& e) {
-    std::string what = e.what();
-    size_t at = what.find(" at line ");
-    size_t colon = at == std::string::npos ? std::string::npos : what.find(": ", at);
-    if (at != std::string::npos && colon != std::string::npos) {
-      std::string where = what.substr(at + 9, colon - at - 9);
-      size_t comma = where.find(", column ");
-      *error = file.path + ":" + where.substr(0, comma) + ":" +
-               (comma == std::string::npos ? "1" : where.substr(comma + 9)) +
-               ": not valid JSON: " + what.substr(colon + 2);
-    } else {
-      *error = file.path + ": not valid JSON";
-    }
+    *error = JsonErrorMessage(file.path, e);
     return false;
   }
   if (!doc.is_object()) {

@@ -149,8 +149,10 @@ std::string Render(const DriftRequest& request, const std::string& server,
 CommandOutput RunDrift(const DriftRequest& request) {
   nlohmann::json snapshot;
   std::string error;
-  if (!live::ReadSnapshot(request.snapshot_path, &snapshot, &error)) return Error(error);
-  ReadResult snapshot_text = ReadInput(request.snapshot_path, 64ull << 20);
+  std::string snapshot_text;  // for the line of each change
+  if (!live::ReadSnapshot(request.snapshot_path, &snapshot, &error, &snapshot_text)) {
+    return Error(error);
+  }
 
   nlohmann::ordered_json tools;
   std::vector<std::string> notes;
@@ -201,7 +203,7 @@ CommandOutput RunDrift(const DriftRequest& request) {
   }
   std::vector<DriftChange> changes = live::CompareRecords(servers[name], now, other_tools);
   CommandOutput output;
-  output.out = Render(request, name, snapshot_text.data, changes, tools.size());
+  output.out = Render(request, name, snapshot_text, changes, tools.size());
   output.notes = std::move(notes);
   for (const DriftChange& c : changes) {
     if (c.severity == DriftSeverity::kError) output.exit_code = 1;

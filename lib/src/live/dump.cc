@@ -8,25 +8,26 @@
 
 namespace mcpolicy::live {
 
+std::string JsonErrorMessage(const std::string& name, const nlohmann::json::parse_error& error) {
+  // nlohmann says "... parse error at line L, column C: reason"; keep the position and reason.
+  const std::string what = error.what();
+  const size_t at = what.find(" at line ");
+  const size_t colon = at == std::string::npos ? std::string::npos : what.find(": ", at);
+  if (at == std::string::npos || colon == std::string::npos) return name + ": not valid JSON";
+  const std::string where = what.substr(at + 9, colon - at - 9);  // "L, column C"
+  const size_t comma = where.find(", column ");
+  const std::string column = comma == std::string::npos ? "1" : where.substr(comma + 9);
+  return name + ":" + where.substr(0, comma) + ":" + column + ": not valid JSON: " +
+         what.substr(colon + 2);
+}
+
 bool ParseDump(const std::string& text, const std::string& name, nlohmann::ordered_json* tools,
                std::string* error) {
   nlohmann::ordered_json doc;
   try {
     doc = nlohmann::ordered_json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    // nlohmann says "... parse error at line L, column C: reason"; keep the position and reason.
-    std::string what = e.what();
-    size_t at = what.find(" at line ");
-    size_t colon = at == std::string::npos ? std::string::npos : what.find(": ", at);
-    if (at != std::string::npos && colon != std::string::npos) {
-      std::string where = what.substr(at + 9, colon - at - 9);  // "L, column C"
-      size_t comma = where.find(", column ");
-      std::string line = where.substr(0, comma);
-      std::string column = comma == std::string::npos ? "1" : where.substr(comma + 9);
-      *error = name + ":" + line + ":" + column + ": not valid JSON: " + what.substr(colon + 2);
-    } else {
-      *error = name + ": not valid JSON";
-    }
+    *error = JsonErrorMessage(name, e);
     return false;
   }
   const nlohmann::ordered_json* list = nullptr;

@@ -13,6 +13,10 @@
 
 namespace mcpolicy::live {
 
+// "NAME:LINE:COL: not valid JSON: REASON" from nlohmann's parse error ("NAME: not valid JSON"
+// when it names no position). Shared by every JSON file live/ reads.
+std::string JsonErrorMessage(const std::string& name, const nlohmann::json::parse_error& error);
+
 // The tools array of `text`, or false with `error` ("NAME:LINE:COL: ..." or "NAME: ...").
 bool ParseDump(const std::string& text, const std::string& name, nlohmann::ordered_json* tools,
                std::string* error);

@@ -59,19 +59,17 @@ nlohmann::json ServerRecord(const nlohmann::ordered_json& tools,
   return record;
 }
 
-bool ReadSnapshot(const std::string& path, nlohmann::json* snapshot, std::string* error) {
+bool ReadSnapshot(const std::string& path, nlohmann::json* snapshot, std::string* error,
+                  std::string* text) {
   ReadResult read = ReadInput(path, kMaxSnapshotBytes);
   if (!read.ok) {
     *error = read.error;
     return false;
   }
-  nlohmann::ordered_json tools;  // reuse the dump parser's error wording for positions
   try {
     *snapshot = nlohmann::json::parse(read.data);
-  } catch (const nlohmann::json::parse_error&) {
-    std::string parse_error;
-    ParseDump(read.data, path, &tools, &parse_error);
-    *error = parse_error;
+  } catch (const nlohmann::json::parse_error& e) {
+    *error = JsonErrorMessage(path, e);
     return false;
   }
   if (!snapshot->is_object() || snapshot->value("mcpolicy_snapshot", 0) != 1 ||
@@ -86,6 +84,7 @@ bool ReadSnapshot(const std::string& path, nlohmann::json* snapshot, std::string
       return false;
     }
   }
+  if (text) *text = std::move(read.data);
   return true;
 }
 

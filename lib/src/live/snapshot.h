@@ -20,8 +20,9 @@ nlohmann::json ServerRecord(const nlohmann::ordered_json& tools,
                             const std::string& source);
 
 // Reads a snapshot; false with `error` naming the file (and line:col for bad JSON) when it is
-// missing, unreadable or not a snapshot.
-bool ReadSnapshot(const std::string& path, nlohmann::json* snapshot, std::string* error);
+// missing, unreadable or not a snapshot. `text`, when given, receives the file as read.
+bool ReadSnapshot(const std::string& path, nlohmann::json* snapshot, std::string* error,
+                  std::string* text = nullptr);
 
 // Puts `record` under `name` in the snapshot at `path` (created when missing; other servers
 // kept) and writes it atomically. Returns "" or the error.
