@@ -12,8 +12,9 @@
 #include "mcpolicy/json.h"
 #include "mcpolicy/lint.h"
 #include "mcpolicy/policy.h"
+#include "mcpolicy/rules.h"
 #include "rules/runner.h"
-#include "rules/sink.h"
+#include "util/sink.h"
 
 namespace {
 
@@ -66,7 +67,7 @@ void BM_PolicyRules(benchmark::State& state) {
   size_t findings = 0;
   for (auto _ : state) {
     std::vector<mcpolicy::Diagnostic> out;
-    mcpolicy::DiagnosticSink sink("bench.json", &doc, out);
+    mcpolicy::DiagnosticSink sink("bench.json", &doc, out, mcpolicy::DefaultSeverity);
     mcpolicy::RunPolicyRules(doc, policy, server, config, sink);
     findings = out.size();
     benchmark::DoNotOptimize(out);

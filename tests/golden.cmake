@@ -30,7 +30,7 @@ foreach(args_file IN LISTS MCPOLICY_GOLDEN_ARGS)
                    -DMCP_TEST_SERVER=$<TARGET_FILE:mcpolicy_mcp_test_server>
                    -DSCRATCH=${CMAKE_CURRENT_BINARY_DIR}/golden-scratch/${case_name}
                    -P ${CMAKE_CURRENT_SOURCE_DIR}/support/run_golden.cmake)
-  set_tests_properties("golden: ${case_name}" PROPERTIES TIMEOUT 30
+  set_tests_properties("golden: ${case_name}" PROPERTIES TIMEOUT 120
                        SKIP_REGULAR_EXPRESSION "SKIPPED: needs root")
 endforeach()
 

@@ -19,10 +19,10 @@ TEST_CASE("policy: ReadPolicy keeps positions and well-formed parts", "[policy]"
                     "deny_if": [{"path": "args.action", "op": "in", "value": ["delete", 3]}]}}})");
   Policy p = ReadPolicy(doc);
   CHECK(p.default_action == DefaultAction::kDeny);
-  CHECK(doc.PointerOf(p.default_node) == "/default");
+  CHECK(doc.PointerOf(p.default_loc) == "/default");
   REQUIRE(p.hide.size() == 2);
   CHECK(p.hides_all());
-  CHECK(doc.PointerOf(p.hide_all_node) == "/hide/1");
+  CHECK(doc.PointerOf(p.hide_all_loc) == "/hide/1");
   CHECK(p.FindHidden("a") != nullptr);
   CHECK(p.FindHidden("*") == nullptr);
   REQUIRE(p.all_tools_limits.size() == 1);
@@ -30,10 +30,10 @@ TEST_CASE("policy: ReadPolicy keeps positions and well-formed parts", "[policy]"
   const ToolRules* t = p.FindTool("t");
   REQUIRE(t != nullptr);
   CHECK(t->well_formed);
-  CHECK(doc.PointerOf(t->key_node) == "/tools/t");
+  CHECK(doc.PointerOf(t->key_loc) == "/tools/t");
   REQUIRE(t->limits.size() == 1);
   CHECK(t->limits[0].counter == "t_rate");
-  CHECK(doc.PointerOf(t->limits[0].max_node) == "/tools/t/limits/0/max");
+  CHECK(doc.PointerOf(t->limits[0].max_loc) == "/tools/t/limits/0/max");
   REQUIRE(t->deny_if.size() == 1);
   const auto& values = t->deny_if[0].values;
   CHECK(std::vector<std::string_view>(values.begin(), values.end()) ==

@@ -77,7 +77,7 @@ TEST_CASE("policy views: Resolve lists every name once, in order, with its sourc
   CHECK(alpha->has_limits);
   // The last hide entry naming it wins; "*" hides the rest.
   REQUIRE(alpha->hidden_by != nullptr);
-  CHECK(doc.PointerOf(alpha->hidden_by->node) == "/hide/3");
+  CHECK(doc.PointerOf(alpha->hidden_by->loc) == "/hide/3");
   CHECK(r.Find("beta")->hidden_by == &p.hide[2]);
   CHECK(r.Find("zeta")->rules == nullptr);
   CHECK(r.Find("zeta")->decision == Decision::kHidden);

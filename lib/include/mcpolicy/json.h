@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "mcpolicy/source_map.h"
+
 namespace mcpolicy::json {
 
 enum class Type : uint8_t { kNull, kBool, kNumber, kString, kArray, kObject, kKey };
@@ -24,10 +26,8 @@ enum class Type : uint8_t { kNull, kBool, kNumber, kString, kArray, kObject, kKe
 // Name of a type as JSON Schema spells it ("null", "boolean", "number", "string", "array", "object").
 std::string_view TypeName(Type type);
 
-struct Location {
-  uint32_t line = 0;    // 1-based
-  uint32_t column = 0;  // 1-based, in code points
-};
+// 1-based line and code-point column.
+using Location = TextPoint;
 
 // One tape entry, 8 bytes: the tape of an 11 MB policy (13 nodes per 110-byte tool) stays about
 // the input's size. Numbers and strings with escapes keep their contents beside the tape.
@@ -193,7 +193,8 @@ struct ParseOptions {
   uint64_t max_bytes = 64ull << 20;
 };
 
-class Document {
+// A parsed JSON text. As a SourceMap, a LocId is a node index.
+class Document final : public SourceMap {
  public:
   // Parses `text`, taking ownership of it. Never throws on bad input; check ok().
   static Document Parse(std::string text, const ParseOptions& options = {});
@@ -204,6 +205,8 @@ class Document {
   bool has_bom() const { return bom_; }
 
   const std::string& text() const { return text_; }
+  std::string_view SourceText() const override { return text_; }
+  uint32_t BeginOffset(uint32_t index) const override { return nodes_[index].offset(); }
   const std::string& arena() const { return arena_; }
   const std::vector<Node>& nodes() const { return nodes_; }
   const std::vector<double>& numbers() const { return numbers_; }
@@ -226,16 +229,16 @@ class Document {
   const std::vector<DuplicateKey>& duplicates() const { return duplicates_; }
 
   // 1-based line and code-point column of a byte offset (also valid for error offsets).
-  Location Locate(uint32_t offset) const;
+  Location Locate(uint32_t offset) const override;
   // The text of the 1-based line, without its line terminator.
-  std::string_view LineText(uint32_t line) const;
+  std::string_view LineText(uint32_t line) const override;
   uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
 
   // Byte offset one past the token or subtree that starts at node `index` (for end positions).
-  uint32_t EndOffset(uint32_t index) const;
+  uint32_t EndOffset(uint32_t index) const override;
 
   // RFC 6901 JSON pointer of a node ("" for the root, "/tools/execute_flow/limits/0").
-  std::string PointerOf(uint32_t index) const;
+  std::string PointerOf(uint32_t index) const override;
   // The node a pointer names, or an invalid Value.
   Value Resolve(std::string_view pointer) const;
 

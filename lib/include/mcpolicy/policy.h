@@ -1,7 +1,8 @@
 // The neutral policy model every risk rule reads, and its resolution against a server.
 //
-// ReadPolicy normalises a parsed PolicyLayer hosted policy into a Policy whose parts keep the node
-// index they came from, so findings point at the key, the limit's "max" or the "default" value.
+// A dialect's reader (ReadPolicy for PolicyLayer's hosted JSON) normalises a parsed policy into a
+// Policy whose parts keep the LocId of the element they came from (mcpolicy/source_map.h), so
+// findings point at the key, the limit's maximum or the default action.
 // It is tolerant: whatever is well-formed is kept even when the schema reported errors elsewhere,
 // and malformed parts are skipped, never guessed at (the schema rule has already reported them).
 //
@@ -30,11 +31,9 @@
 #include "mcpolicy/catalog.h"
 #include "mcpolicy/classify.h"
 #include "mcpolicy/json.h"
+#include "mcpolicy/source_map.h"
 
 namespace mcpolicy {
-
-// A node index that names nothing (the part was absent or malformed).
-inline constexpr uint32_t kNoNode = UINT32_MAX;
 
 enum class Window : uint8_t { kMinute, kHour, kDay };
 std::string_view WindowName(Window window);  // "minute", "hour", "day"
@@ -45,9 +44,9 @@ struct Limit {
   // Ordered for size (48 bytes, not 56): a 100,000-tool policy holds one per tool.
   std::string_view counter;
   std::optional<double> max;
-  uint32_t node = kNoNode;          // the limit object
-  uint32_t counter_node = kNoNode;  // the counter's value
-  uint32_t max_node = kNoNode;      // the max's value
+  LocId loc = kNoLoc;          // the limit
+  LocId counter_loc = kNoLoc;  // the counter's value
+  LocId max_loc = kNoLoc;      // the max's value
   std::optional<Window> window;
 
   // Calls per minute this limit allows; nullopt without a window and a max.
@@ -61,14 +60,14 @@ struct Condition {
   std::string_view op;    // "in", "eq", ...
   // The string values of `value`: the string itself, or the strings of an array.
   std::span<const std::string_view> values;
-  uint32_t node = kNoNode;
+  LocId loc = kNoLoc;
 };
 
 // A `tools` entry.
 struct ToolRules {
   std::string_view name;
-  uint32_t key_node = kNoNode;
-  uint32_t value_node = kNoNode;
+  LocId key_loc = kNoLoc;
+  LocId value_loc = kNoLoc;
   // Spans into the Policy's storage.
   std::span<const Limit> limits;
   std::span<const Condition> require;
@@ -81,7 +80,7 @@ struct ToolRules {
 
 struct HideEntry {
   std::string_view name;  // "*" hides every tool
-  uint32_t node = kNoNode;
+  LocId loc = kNoLoc;
 };
 
 enum class DefaultAction : uint8_t { kUnset, kAllow, kDeny };
@@ -94,16 +93,17 @@ struct Policy {
   Policy& operator=(const Policy&) = delete;
 
   DefaultAction default_action = DefaultAction::kUnset;  // kUnset: absent or malformed
-  uint32_t default_node = kNoNode;
+  LocId default_loc = kNoLoc;
   std::vector<HideEntry> hide;  // in file order, "*" included
-  uint32_t hide_all_node = kNoNode;  // the "*" entry, if any
+  LocId hide_all_loc = kNoLoc;  // the "*" entry, if any
   std::vector<Limit> all_tools_limits;
   // In file order; with duplicate keys the last one is kept. Entries whose value is not an object
   // are left out.
   std::vector<ToolRules> tools;
-  uint32_t tools_node = kNoNode;  // the "tools" value
+  LocId tools_loc = kNoLoc;  // the "tools" value
+  size_t tools_written = 0;  // entries the file lists under "tools", the malformed ones included
 
-  bool hides_all() const { return hide_all_node != kNoNode; }
+  bool hides_all() const { return hide_all_loc != kNoLoc; }
   const ToolRules* FindTool(std::string_view name) const;
   // The hide entry naming exactly `name` (not "*"), or nullptr.
   const HideEntry* FindHidden(std::string_view name) const;

@@ -11,7 +11,7 @@
 namespace mcpolicy {
 
 struct PolicyContext;   // lib/src/rules/context.h
-class DiagnosticSink;   // lib/src/rules/sink.h
+class DiagnosticSink;   // lib/src/util/sink.h
 
 // A policy rule's check: reads the neutral model, reports through the sink.
 using PolicyCheck = void (*)(const PolicyContext& context, DiagnosticSink& sink);
@@ -33,6 +33,9 @@ std::span<const std::string_view> AllRuleNames();
 
 // The rule with this name, or nullptr.
 const RuleInfo* FindRule(std::string_view name);
+
+// The rule's default severity (error for a name that is no rule): what DiagnosticSink asks.
+Severity DefaultSeverity(std::string_view rule);
 
 // "unknown rule "x"; did you mean "y"?" or "unknown rule "x"".
 std::string UnknownRuleMessage(std::string_view name);

@@ -13,7 +13,7 @@ namespace {
 
 DiffPosition At(const json::Document& doc, uint32_t node) {
   DiffPosition p;
-  if (node == kNoNode || node >= doc.nodes().size()) return p;
+  if (node == kNoLoc || node >= doc.nodes().size()) return p;
   json::Location loc = json::Value(&doc, node).location();
   p.line = loc.line;
   p.column = loc.column;
@@ -24,9 +24,9 @@ DiffPosition At(const json::Document& doc, uint32_t node) {
 // `node`, or the closest thing the version has when it has no node for the change: the "tools"
 // object, the "default" value, the document.
 DiffPosition Near(const Side& side, uint32_t node) {
-  if (node == kNoNode) node = side.policy.tools_node;
-  if (node == kNoNode) node = side.policy.default_node;
-  if (node == kNoNode) node = 0;
+  if (node == kNoLoc) node = side.policy.tools_loc;
+  if (node == kNoLoc) node = side.policy.default_loc;
+  if (node == kNoLoc) node = 0;
   return At(side.doc, node);
 }
 
@@ -94,8 +94,8 @@ class Comparer {
   }
 
   void Tool(const ResolvedTool& o, const ResolvedTool& n) {
-    DiffPosition old_at = Near(old_, rules::NodeOf(o));
-    DiffPosition new_at = Near(new_, rules::NodeOf(n));
+    DiffPosition old_at = Near(old_, rules::LocOf(o));
+    DiffPosition new_at = Near(new_, rules::LocOf(n));
     bool unnamed = !o.rules && !n.rules && !o.hidden_by && !n.hidden_by;
     if (o.reachable() != n.reachable()) {
       if (unnamed) {
@@ -132,15 +132,15 @@ class Comparer {
     const Limit& n_shown = ns ? *ns : nl.empty() ? Limit() : nl.front();
     if (nl.empty()) {
       Add(n.name, ChangeKind::kLostLimit, true, rules::EffectiveCategory(n),
-          At(old_.doc, o_shown.node), new_at,
+          At(old_.doc, o_shown.loc), new_at,
           StateText(n, new_.policy) + ", was limited to " + LimitText(o_shown));
     } else if (ol.empty()) {
       Add(n.name, ChangeKind::kGainedLimit, false, rules::EffectiveCategory(o), old_at,
-          At(new_.doc, n_shown.node), "limited to " + LimitText(n_shown) + ", had no limit");
+          At(new_.doc, n_shown.loc), "limited to " + LimitText(n_shown) + ", had no limit");
     } else if (os && ns && *ns->PerMinute() != *os->PerMinute()) {
       // Limits mcpolicy cannot read (a window of 60) are lint's to report, not compared here.
       bool looser = *ns->PerMinute() > *os->PerMinute();
-      auto where = [](const Limit& l) { return l.max_node != kNoNode ? l.max_node : l.node; };
+      auto where = [](const Limit& l) { return l.max_loc != kNoLoc ? l.max_loc : l.loc; };
       Add(n.name, looser ? ChangeKind::kLoosenedLimit : ChangeKind::kTightenedLimit, looser,
           rules::EffectiveCategory(looser ? n : o), At(old_.doc, where(*os)),
           At(new_.doc, where(*ns)),
@@ -166,11 +166,11 @@ class Comparer {
       if (t.rules) {
         for (const auto* list : {&t.rules->deny_if, &t.rules->require}) {
           for (const Condition& cond : *list) {
-            if (cond.path == path) return cond.node;
+            if (cond.path == path) return cond.loc;
           }
         }
       }
-      return kNoNode;
+      return kNoLoc;
     };
     auto add = [&](const std::vector<std::pair<std::string, Category>>& ops, bool increase) {
       if (ops.empty()) return;
@@ -183,8 +183,8 @@ class Comparer {
       std::string subject = c->operation_argument + " " + values;
       // The conditions on the operation argument where there are any, else the tool's entry.
       uint32_t old_node = guard_node(o), new_node = guard_node(n);
-      DiffPosition old_pos = old_node != kNoNode ? At(old_.doc, old_node) : old_at;
-      DiffPosition new_pos = new_node != kNoNode ? At(new_.doc, new_node) : new_at;
+      DiffPosition old_pos = old_node != kNoLoc ? At(old_.doc, old_node) : old_at;
+      DiffPosition new_pos = new_node != kNoLoc ? At(new_.doc, new_node) : new_at;
       Add(n.name, increase ? ChangeKind::kLostGuard : ChangeKind::kGainedGuard, increase, worst,
           old_pos, new_pos,
           subject + (ops.size() == 1 ? " is " : " are ") +
@@ -207,7 +207,7 @@ class Comparer {
            {std::pair{&t.rules->require, "require"}, {&t.rules->deny_if, "deny_if"}}) {
         for (const Condition& c : *list) {
           if (!skip_path.empty() && c.path == skip_path) continue;
-          out.emplace(ConditionText(side.doc, name, c), c.node);
+          out.emplace(ConditionText(side.doc, name, c), c.loc);
         }
       }
       return out;
@@ -283,7 +283,7 @@ void Comparer::DefaultFlip() {
   const CatalogServer* server = new_.resolution.server.server;
   DiffChange& change =
       Add("", allowed_now ? ChangeKind::kDefaultAllow : ChangeKind::kDefaultDeny, allowed_now,
-          category, Near(old_, old_.policy.default_node), Near(new_, new_.policy.default_node), "");
+          category, Near(old_, old_.policy.default_loc), Near(new_, new_.policy.default_loc), "");
   if (!tools.empty()) {
     message += ": " + std::to_string(tools.size()) + " tool" + (tools.size() == 1 ? "" : "s") +
                " of " + server->id + (allowed_now ? " became reachable" : " no longer reachable") +
@@ -334,10 +334,10 @@ void Comparer::AllToolsLimits() {
                (tools.size() == 1 ? "its" : "their") + " own";
   }
   auto node = [](const Side& side, std::span<const Limit> limits, const Limit* strictest) {
-    if (strictest) return strictest->max_node != kNoNode ? strictest->max_node : strictest->node;
-    if (!limits.empty()) return limits.front().node;
+    if (strictest) return strictest->max_loc != kNoLoc ? strictest->max_loc : strictest->loc;
+    if (!limits.empty()) return limits.front().loc;
     json::Value all = side.doc.Resolve("/all_tools");
-    return all.valid() ? all.index() : kNoNode;
+    return all.valid() ? all.index() : kNoLoc;
   };
   DiffChange& change = Add("", kind, increase, Worst(tools), Near(old_, node(old_, before, os)),
                            Near(new_, node(new_, after, ns)), std::move(message));

@@ -116,7 +116,7 @@ void AppendCanonical(std::string& out, json::Value v, int depth) {
 std::string ConditionText(const json::Document& doc, std::string_view list, const Condition& c) {
   // Owned copies: the model's strings may be views into the document.
   std::string out = std::string(list) + " " + std::string(c.path) + " " + std::string(c.op);
-  json::Value value = json::Value(&doc, c.node).Find("value");
+  json::Value value = json::Value(&doc, c.loc).Find("value");
   if (value.valid()) {
     out += ' ';
     AppendCanonical(out, value, 0);

@@ -167,10 +167,10 @@ NewValue GuardValue(const Remedy& r) {
                            {"value", NewValue::Array(std::move(values))}});
 }
 
-uint32_t OrdinalOf(const json::Document& doc, uint32_t object, uint32_t key_node) {
+uint32_t OrdinalOf(const json::Document& doc, uint32_t object, uint32_t key_loc) {
   uint32_t ordinal = 0;
   for (json::Member m : json::Value(&doc, object).members()) {
-    if (m.key.index() == key_node) return ordinal;
+    if (m.key.index() == key_loc) return ordinal;
     ++ordinal;
   }
   return UINT32_MAX;
@@ -191,7 +191,7 @@ std::string PlanEdits(const json::Document& doc, const Policy& policy,
     if (r.kind != Remedy::Kind::kHide || !hidden.insert(r.tool).second) continue;
     if (!policy.FindHidden(r.tool)) hide_names.push_back(NewValue::String(r.tool));
     if (const ToolRules* tool = policy.FindTool(r.tool)) {
-      objects[policy.tools_node].removed.insert(OrdinalOf(doc, policy.tools_node, tool->key_node));
+      objects[policy.tools_loc].removed.insert(OrdinalOf(doc, policy.tools_loc, tool->key_loc));
     }
   }
   if (!hide_names.empty()) {
@@ -208,14 +208,14 @@ std::string PlanEdits(const json::Document& doc, const Policy& policy,
   for (const Remedy& r : remedies) {
     if (r.kind == Remedy::Kind::kHide || hidden.count(r.tool)) continue;
     if (r.kind == Remedy::Kind::kDenyByDefault) {
-      if (policy.default_node == kNoNode) return "\"default\" is missing";
-      out.push_back({doc.nodes()[policy.default_node].offset(), doc.EndOffset(policy.default_node),
+      if (policy.default_loc == kNoLoc) return "\"default\" is missing";
+      out.push_back({doc.nodes()[policy.default_loc].offset(), doc.EndOffset(policy.default_loc),
                      "\"deny\""});
       if (r.values.empty()) continue;
       std::vector<std::pair<std::string, NewValue>> listed;
       for (const std::string& name : r.values) listed.emplace_back(name, NewValue::Object());
-      if (policy.tools_node != kNoNode) {
-        auto& added = objects[policy.tools_node].added;
+      if (policy.tools_loc != kNoLoc) {
+        auto& added = objects[policy.tools_loc].added;
         added.insert(added.end(), listed.begin(), listed.end());
       } else if (!root.Find("tools").valid()) {
         objects[0].order = &kRootOrder;
@@ -230,11 +230,11 @@ std::string PlanEdits(const json::Document& doc, const Policy& policy,
     bool limit = r.kind == Remedy::Kind::kAddLimit;
     std::string key = limit ? "limits" : "deny_if";
     NewValue element = limit ? LimitValue(r.tool, r.limit) : GuardValue(r);
-    json::Value existing = json::Value(&doc, tool->value_node).Find(key);
+    json::Value existing = json::Value(&doc, tool->value_loc).Find(key);
     if (existing.is_array()) {
       arrays[existing.index()].push_back(std::move(element));
     } else if (!existing.valid()) {
-      ObjectPlan& plan = objects[tool->value_node];
+      ObjectPlan& plan = objects[tool->value_loc];
       plan.order = &kToolOrder;
       plan.added.emplace_back(key, NewValue::Array({std::move(element)}));
     } else {

@@ -5,7 +5,9 @@
 
 #include "mcpolicy/io.h"
 #include "mcpolicy/rules.h"
-#include "rules/sink.h"
+#include "mcpolicy/json.h"
+#include "mcpolicy/rules.h"
+#include "util/sink.h"
 
 namespace mcpolicy {
 namespace {
@@ -115,7 +117,7 @@ void LintConfiguration::ReportSuppressions(const Config& config,
   }
   std::optional<std::vector<std::string>> existing;  // scanned once, when first needed
   std::vector<Diagnostic> found;
-  DiagnosticSink sink(config.path, config.document.get(), found);
+  DiagnosticSink sink(config.path, config.document.get(), found, DefaultSeverity);
   for (size_t i = 0; i < n; ++i) {
     const Suppression& s = config.suppressions[i];
     if (!s.has_reason()) {

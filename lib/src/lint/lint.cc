@@ -19,7 +19,9 @@
 #include "mcpolicy/policy.h"
 #include "mcpolicy/schema.h"
 #include "rules/runner.h"
-#include "rules/sink.h"
+#include "mcpolicy/json.h"
+#include "mcpolicy/rules.h"
+#include "util/sink.h"
 #include "util/suggest.h"
 
 namespace mcpolicy {
@@ -279,7 +281,7 @@ LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_n
     // An unusable configuration is reported once, by Finish, not per file.
     const Config* config = configuration ? configuration->For(in.path) : nullptr;
     if (configuration && !config) return;
-    DiagnosticSink sink(in.display, &doc, out.diagnostics);
+    DiagnosticSink sink(in.display, &doc, out.diagnostics, DefaultSeverity);
     static const Config kDefaults;
     PolicyRun policy{&server_flag, tools_server, config ? config : &kDefaults, &out.server,
                      &out.error};
@@ -379,7 +381,7 @@ std::vector<Diagnostic> LintText(const std::string& display_path, std::string te
   json::ParseOptions parse_options;
   parse_options.max_bytes = options.max_bytes;
   json::Document doc = json::Document::Parse(std::move(text), parse_options);
-  DiagnosticSink sink(display_path, &doc, out);
+  DiagnosticSink sink(display_path, &doc, out, DefaultSeverity);
   static const Config kDefaults;
   PolicyServer server;
   std::string error;

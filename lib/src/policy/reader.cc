@@ -28,7 +28,7 @@ void ReadLimits(json::Value limits, bool& clean, std::vector<Limit>& out) {
       continue;
     }
     Limit limit;
-    limit.node = v.index();
+    limit.loc = v.index();
     json::Value counter, window, max;
     for (json::Member m : v.members()) {  // one pass; the last of duplicate keys wins, as in Find
       std::string_view k = m.name();
@@ -38,16 +38,16 @@ void ReadLimits(json::Value limits, bool& clean, std::vector<Limit>& out) {
     }
     if (counter.is_string()) {
       limit.counter = counter.as_string();
-      limit.counter_node = counter.index();
+      limit.counter_loc = counter.index();
     }
     if (window.is_string()) limit.window = ParseWindow(window.as_string());
     // The schema's bounds: a whole number from 0 to 2^31-1 (1e400 and 2.5 are its findings).
     if (max.is_number() && max.is_integer() && max.as_number() >= 0 &&
         max.as_number() <= 2147483647.0) {
       limit.max = max.as_number();
-      limit.max_node = max.index();
+      limit.max_loc = max.index();
     }
-    if (limit.counter_node == kNoNode || !limit.window || !limit.max) clean = false;
+    if (limit.counter_loc == kNoLoc || !limit.window || !limit.max) clean = false;
     out.push_back(limit);
   }
 }
@@ -70,7 +70,7 @@ void ReadConditions(json::Value conditions, bool& clean, Policy& policy) {
     Condition c;
     c.path = path.as_string();
     c.op = op.as_string();
-    c.node = v.index();
+    c.loc = v.index();
     size_t begin = policy.value_storage.size();
     json::Value value = v.Find("value");
     if (value.is_string()) policy.value_storage.push_back(value.as_string());
@@ -130,7 +130,8 @@ std::vector<uint32_t> DuplicatedKeys(const json::Document& doc, json::Value tool
 }
 
 void ReadTools(const json::Document& doc, json::Value tools, Policy& policy) {
-  policy.tools_node = tools.index();
+  policy.tools_loc = tools.index();
+  policy.tools_written = tools.size();
   // Storage sized once, so spans taken while reading stay valid and nothing is reallocated.
   Counts counts = CountParts(tools);
   policy.limit_storage.reserve(counts.limits);
@@ -145,8 +146,8 @@ void ReadTools(const json::Document& doc, json::Value tools, Policy& policy) {
     if (m.name().empty() || !m.value.is_object()) continue;
     ToolRules t;
     t.name = m.name();
-    t.key_node = m.key.index();
-    t.value_node = m.value.index();
+    t.key_loc = m.key.index();
+    t.value_loc = m.value.index();
     json::Value limits, require, deny_if;
     for (json::Member field : m.value.members()) {
       std::string_view k = field.name();
@@ -167,7 +168,7 @@ void ReadTools(const json::Document& doc, json::Value tools, Policy& policy) {
     begin = policy.condition_storage.size();
     ReadConditions(deny_if, t.well_formed, policy);
     t.deny_if = tail(policy.condition_storage, begin);
-    if (std::binary_search(duplicated.begin(), duplicated.end(), t.key_node)) {
+    if (std::binary_search(duplicated.begin(), duplicated.end(), t.key_loc)) {
       // A duplicate key: the last one wins, as in json::Value::Find.
       auto [it, added] = slot.try_emplace(t.name, policy.tools.size());
       if (!added) {
@@ -243,7 +244,7 @@ Policy ReadPolicy(const json::Document& doc) {
   json::Value root = doc.root();
   if (!root.is_object()) return policy;
   if (json::Value d = root.Find("default"); d.valid()) {
-    policy.default_node = d.index();
+    policy.default_loc = d.index();
     if (d.is_string() && d.as_string() == "allow") policy.default_action = DefaultAction::kAllow;
     if (d.is_string() && d.as_string() == "deny") policy.default_action = DefaultAction::kDeny;
   }
@@ -252,7 +253,7 @@ Policy ReadPolicy(const json::Document& doc) {
     for (json::Value e : hide.elements()) {
       if (!e.is_string() || e.as_string().empty()) continue;
       policy.hide.push_back({e.as_string(), e.index()});
-      if (e.as_string() == "*" && policy.hide_all_node == kNoNode) policy.hide_all_node = e.index();
+      if (e.as_string() == "*" && policy.hide_all_loc == kNoLoc) policy.hide_all_loc = e.index();
     }
   }
   if (json::Value all = root.Find("all_tools"); all.is_object()) {

@@ -72,10 +72,10 @@ std::string Describe(const ResolvedTool& tool) {
   return out;
 }
 
-uint32_t NodeOf(const ResolvedTool& tool) {
-  if (tool.rules) return tool.rules->key_node;
-  if (tool.hidden_by) return tool.hidden_by->node;
-  return kNoNode;
+LocId LocOf(const ResolvedTool& tool) {
+  if (tool.rules) return tool.rules->key_loc;
+  if (tool.hidden_by) return tool.hidden_by->loc;
+  return kNoLoc;
 }
 
 std::string Number(double value) {

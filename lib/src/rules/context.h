@@ -1,5 +1,6 @@
-// What every policy rule sees: the document (for node positions), the neutral model, its
-// resolution against the server, and the configuration.
+// What every policy rule sees: the neutral model, its resolution against the server, the
+// configuration, the file's SourceMap (only to name the line of another element in a message) and
+// the dialect's wording for advice. Never a parsed document.
 #ifndef MCPOLICY_RULES_CONTEXT_H_
 #define MCPOLICY_RULES_CONTEXT_H_
 
@@ -8,15 +9,14 @@
 #include <vector>
 
 #include "mcpolicy/config.h"
-#include "mcpolicy/json.h"
 #include "mcpolicy/policy.h"
 #include "mcpolicy/rules.h"
-#include "rules/sink.h"
+#include "util/sink.h"
 
 namespace mcpolicy {
 
 struct PolicyContext {
-  const json::Document& doc;
+  const SourceMap& source;
   const Policy& policy;
   const Resolution& resolution;
   const Config& config;
@@ -36,8 +36,8 @@ std::string Quote(std::string_view name);
 // `execute tool "execute_flow"`, with " (judged by its name)" when the heuristic decided. A
 // multiplexer is named by its EffectiveCategory.
 std::string Describe(const ResolvedTool& tool);
-// The node a finding about `tool` points at: its `tools` key, else its hide entry, else kNoNode.
-uint32_t NodeOf(const ResolvedTool& tool);
+// The element a finding about `tool` points at: its `tools` key, else its hide entry, else kNoLoc.
+LocId LocOf(const ResolvedTool& tool);
 // A number as written in a message: "10", "0.5", "16.7".
 std::string Number(double value);
 // Calls per minute allowed for `category` by the configured thresholds (read and other share the

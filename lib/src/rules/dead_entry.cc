@@ -45,15 +45,15 @@ void DeadEntry::Check(const PolicyContext& context, DiagnosticSink& sink) const 
     const HideEntry* h =
         tool->hidden_by && tool->hidden_by->name != "*" ? policy.FindHidden(t.name) : nullptr;
     if (h) {
-      uint32_t line = json::Value(&context.doc, h->node).location().line;
-      sink.Report(info().name, t.key_node,
+      uint32_t line = context.source.LineOf(h->loc);
+      sink.Report(info().name, t.key_loc,
                   what() + " but also hidden (line " + std::to_string(line) +
                       "), and hide wins, so this entry never applies; remove the entry, or remove "
                       "the name from \"hide\" if the agent needs the tool");
       continue;
     }
     if (policy.hides_all()) {
-      sink.Report(info().name, t.key_node,
+      sink.Report(info().name, t.key_loc,
                   what() + " but \"hide\": [\"*\"] hides every tool, so this entry never applies; "
                          "remove \"*\" from \"hide\" or remove the entry");
       continue;
@@ -63,7 +63,7 @@ void DeadEntry::Check(const PolicyContext& context, DiagnosticSink& sink) const 
       if (a.counter.empty() || !used_once(a.counter)) continue;
       for (const Limit& b : t.limits) {
         if (&a == &b || !Unreachable(a, b)) continue;
-        sink.Report(info().name, a.max_node,
+        sink.Report(info().name, a.max_loc,
                     "limit " + rules::Quote(a.counter) + " on " + rules::Describe(*tool) +
                         " allows " + rules::Number(*a.max) + " calls per " +
                         std::string(WindowName(*a.window)) + ", but limit " +

@@ -14,7 +14,7 @@ void DefaultAllow::Check(const PolicyContext& context, DiagnosticSink& sink) con
   std::string limits = policy.all_tools_limits.empty() ? "with no limit" : "with only the all_tools limits";
   std::string fix = "; use \"default\": \"deny\" and list the tools the agent needs";
   if (risky.empty()) {
-    sink.Report(info().name, policy.default_node,
+    sink.Report(info().name, policy.default_loc,
                 "\"default\": \"allow\" lets the agent call every tool not listed under \"tools\" " +
                     limits + ", including tools the server adds later" + fix);
     return;
@@ -26,7 +26,7 @@ void DefaultAllow::Check(const PolicyContext& context, DiagnosticSink& sink) con
     names += rules::Quote(risky[i]->name) + " (" + std::string(CategoryName(risky[i]->category)) + ")";
   }
   if (risky.size() > kNamed) names += " and " + std::to_string(risky.size() - kNamed) + " more";
-  sink.Report(info().name, policy.default_node,
+  sink.Report(info().name, policy.default_loc,
               "\"default\": \"allow\" lets the agent call every tool not listed under \"tools\" " +
                   limits + ", and " + context.resolution.server.server->id + " has " +
                   std::to_string(risky.size()) + " unlisted execute, destructive or financial " +

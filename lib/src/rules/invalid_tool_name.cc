@@ -30,9 +30,9 @@ void InvalidToolName::Check(const PolicyContext& context, DiagnosticSink& sink) 
                     "and \".\", so no server has this tool and the entry never applies; use the "
                     "exact name from the server's tools/list");
   };
-  for (const ToolRules& t : context.policy.tools) check(t.name, t.key_node);
+  for (const ToolRules& t : context.policy.tools) check(t.name, t.key_loc);
   for (const HideEntry& h : context.policy.hide) {
-    if (h.name != "*") check(h.name, h.node);
+    if (h.name != "*") check(h.name, h.loc);
   }
 }
 

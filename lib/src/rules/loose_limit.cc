@@ -28,7 +28,7 @@ void LooseLimit::Check(const PolicyContext& context, DiagnosticSink& sink) const
     for (const Limit& limit : tool.rules->limits) {
       std::optional<double> per_minute = limit.PerMinute();
       if (!per_minute || *limit.max == 0 || *per_minute <= ceiling) continue;
-      sink.Report(info().name, limit.max_node,
+      sink.Report(info().name, limit.max_loc,
                   "limit " + rules::Quote(limit.counter) + " lets " + rules::Describe(tool) +
                       " be called " + Rate(limit) + ", above the ceiling of " +
                       rules::Number(ceiling) + " per minute for " +
@@ -52,7 +52,7 @@ void LooseLimit::Check(const PolicyContext& context, DiagnosticSink& sink) const
   for (const Limit& limit : context.policy.all_tools_limits) {
     std::optional<double> per_minute = limit.PerMinute();
     if (!per_minute || *limit.max == 0 || *per_minute <= ceiling) continue;
-    sink.Report(info().name, limit.max_node,
+    sink.Report(info().name, limit.max_loc,
                 "all_tools limit " + rules::Quote(limit.counter) + " is the only limit on " +
                     rules::Describe(*strictest) + " and lets it be called " + Rate(limit) +
                     ", above the ceiling of " + rules::Number(ceiling) + " per minute for " +

@@ -12,7 +12,7 @@ void ReachableDestructive::Check(const PolicyContext& context, DiagnosticSink& s
     if (tool.catalog && !tool.catalog->operations.empty()) continue;
     std::string how = tool.has_limits ? " is allowed with only a limit, which does not stop a single call,"
                                       : " is allowed";
-    sink.Report(info().name, tool.rules->key_node,
+    sink.Report(info().name, tool.rules->key_loc,
                 rules::Describe(tool) + how +
                     " and no \"deny_if\" guards it, so an agent can destroy data that cannot be "
                     "recovered; move it to \"hide\" (and drop this entry) or add a \"deny_if\" "

@@ -11,7 +11,7 @@ void ReachableFinancial::Check(const PolicyContext& context, DiagnosticSink& sin
     if (tool.catalog && !tool.catalog->operations.empty()) continue;  // unguarded-multiplexer's
     std::string how = tool.has_limits ? " is allowed with only a limit and no argument condition"
                                       : " is allowed with no argument condition";
-    sink.Report(info().name, tool.rules->key_node,
+    sink.Report(info().name, tool.rules->key_loc,
                 rules::Describe(tool) + how +
                     ", so an agent can move any amount of money; hide "
                     "it, or add a budget guard such as \"deny_if\": [{\"path\": \"args.amount\", "

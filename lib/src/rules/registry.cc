@@ -65,6 +65,11 @@ const RuleInfo* FindRule(std::string_view name) {
   return (it != std::end(kRules) && it->name == name) ? it : nullptr;
 }
 
+Severity DefaultSeverity(std::string_view rule) {
+  const RuleInfo* info = FindRule(rule);
+  return info ? info->default_severity : Severity::kError;
+}
+
 std::span<const std::string_view> AllRuleNames() {
   static const std::vector<std::string_view> names = [] {
     std::vector<std::string_view> out;

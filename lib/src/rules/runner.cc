@@ -48,10 +48,10 @@ ServerChoice ChooseServer(const Policy& policy, const std::string& path,
   return InferServer(policy, catalog);
 }
 
-void RunPolicyRules(const json::Document& doc, const Policy& policy, const ServerChoice& server,
+void RunPolicyRules(const SourceMap& source, const Policy& policy, const ServerChoice& server,
                     const Config& config, DiagnosticSink& sink) {
   Resolution resolution = Resolve(policy, server, SharedClassifier);
-  PolicyContext context{doc, policy, resolution, config};
+  PolicyContext context{source, policy, resolution, config};
   for (const RuleInfo& rule : AllRules()) {
     // A disabled rule's findings would be dropped (LintConfiguration::Apply) before suppressions
     // see them: not running it saves building them (300,000 on a huge policy).

@@ -8,7 +8,8 @@
 #include "mcpolicy/config.h"
 #include "mcpolicy/json.h"
 #include "mcpolicy/policy.h"
-#include "rules/sink.h"
+#include "mcpolicy/source_map.h"
+#include "util/sink.h"
 
 namespace mcpolicy {
 
@@ -26,7 +27,7 @@ ServerChoice ChooseServer(const Policy& policy, const std::string& path,
 
 // Resolves `policy` against `server` and runs every rule that has a check. Rules turned off in
 // `config` still run; the configuration drops their findings afterwards.
-void RunPolicyRules(const json::Document& doc, const Policy& policy, const ServerChoice& server,
+void RunPolicyRules(const SourceMap& source, const Policy& policy, const ServerChoice& server,
                     const Config& config, DiagnosticSink& sink);
 
 }  // namespace mcpolicy

@@ -56,8 +56,8 @@ void SharedCounter::Check(const PolicyContext& context, DiagnosticSink& sink) co
   for (auto [id, first] : clashes) {
     const Limit& l = limit_of(id);
     const Limit& f = limit_of(first);
-    uint32_t line = json::Value(&context.doc, f.node).location().line;
-    sink.Report(info().name, l.counter_node,
+    uint32_t line = context.source.LineOf(f.loc);
+    sink.Report(info().name, l.counter_loc,
                 "counter " + rules::Quote(l.counter) + " has " + Shape(f) + " at line " +
                     std::to_string(line) + " but " + Shape(l) +
                     " here; limits naming one counter share one quota, so give this limit its "
@@ -83,7 +83,7 @@ void SharedCounter::Check(const PolicyContext& context, DiagnosticSink& sink) co
       const ResolvedTool* owner = context.resolution.Find(t.name);
       // An entry that never applies (unknown or invalid name) is reported by its own rule.
       if (named_after.empty() || !owner || !rules::Judged(*owner)) continue;
-      sink.Report(info().name, l.counter_node,
+      sink.Report(info().name, l.counter_loc,
                   "counter " + rules::Quote(l.counter) + " on " + rules::Describe(*owner) +
                       " is named after tool " + rules::Quote(named_after) +
                       ", so the two tools share one quota, likely by copy and paste; name it " +

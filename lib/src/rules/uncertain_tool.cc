@@ -22,7 +22,7 @@ void UncertainTool::Check(const PolicyContext& context, DiagnosticSink& sink) co
         tool.has_conditions || DangerRank(rules::EffectiveCategory(tool)) > 0) {
       continue;
     }
-    sink.Report(info().name, tool.rules->key_node,
+    sink.Report(info().name, tool.rules->key_loc,
                 "tool " + rules::Quote(tool.name) + " is allowed with no limit, but its category (" +
                     std::string(CategoryName(tool.category)) +
                     ") is only a guess: nothing says it is read-only, so it may change or delete "

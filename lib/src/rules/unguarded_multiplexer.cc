@@ -25,7 +25,7 @@ void UnguardedMultiplexer::Check(const PolicyContext& context, DiagnosticSink& s
     }
     std::string why = any ? "the conditions on " + rules::Quote(argument) + " do not stop "
                           : "no condition on " + rules::Quote(argument) + " stops ";
-    sink.Report(info().name, tool.rules->key_node,
+    sink.Report(info().name, tool.rules->key_loc,
                 "multiplexer " + rules::Describe(tool) + " is allowed and " + why + values +
                     "; add \"deny_if\": [{\"path\": " + rules::Quote(path) +
                     ", \"op\": \"in\", \"value\": [" + list + "]}] or hide it");

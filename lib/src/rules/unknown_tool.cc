@@ -24,9 +24,9 @@ void UnknownTool::Check(const PolicyContext& context, DiagnosticSink& sink) cons
     }
     sink.Report(info().name, node, std::move(message));
   };
-  for (const ToolRules& t : context.policy.tools) check(t.name, t.key_node, "under \"tools\"");
+  for (const ToolRules& t : context.policy.tools) check(t.name, t.key_loc, "under \"tools\"");
   for (const HideEntry& h : context.policy.hide) {
-    if (h.name != "*") check(h.name, h.node, "in \"hide\"");
+    if (h.name != "*") check(h.name, h.loc, "in \"hide\"");
   }
 }
 

@@ -8,7 +8,7 @@ void UnlimitedWrite::Check(const PolicyContext& context, DiagnosticSink& sink) c
         tool.has_limits) {
       continue;
     }
-    sink.Report(info().name, tool.rules->key_node,
+    sink.Report(info().name, tool.rules->key_loc,
                 rules::Describe(tool) +
                     " is allowed with no limit, so an agent in a loop can change data as fast as "
                     "it can call; add " +

@@ -41,12 +41,12 @@ class Parser {
   bool ParseNumber();
   bool ParseLiteral();
   bool ParseEscape(size_t& i, std::string& out);
-  bool AddKeyToFrame(Frame& frame, uint32_t key_node);
-  // The key node in `frame.key_table` equal to `key_node`'s text, or 0 after inserting it.
-  uint32_t FindOrInsertKey(Frame& frame, uint32_t key_node, uint32_t hash);
-  uint32_t FindOrInsertKey(Frame& frame, uint32_t key_node) {
-    auto hash = std::hash<std::string_view>()(StringOf(key_node));
-    return FindOrInsertKey(frame, key_node, static_cast<uint32_t>(hash));
+  bool AddKeyToFrame(Frame& frame, uint32_t key_loc);
+  // The key node in `frame.key_table` equal to `key_loc`'s text, or 0 after inserting it.
+  uint32_t FindOrInsertKey(Frame& frame, uint32_t key_loc, uint32_t hash);
+  uint32_t FindOrInsertKey(Frame& frame, uint32_t key_loc) {
+    auto hash = std::hash<std::string_view>()(StringOf(key_loc));
+    return FindOrInsertKey(frame, key_loc, static_cast<uint32_t>(hash));
   }
   std::string_view StringOf(uint32_t node) const;
   uint32_t Push(Type type, size_t offset);
@@ -389,7 +389,7 @@ bool Parser::ParseValue() {
   }
 }
 
-uint32_t Parser::FindOrInsertKey(Frame& frame, uint32_t key_node, uint32_t hash) {
+uint32_t Parser::FindOrInsertKey(Frame& frame, uint32_t key_loc, uint32_t hash) {
   if ((frame.table_keys + 1) * 2 > frame.key_table.size()) {  // keep the load at most one half
     std::vector<std::pair<uint32_t, uint32_t>> old = std::move(frame.key_table);
     frame.key_table.assign(old.size() * 2, {0, 0});
@@ -402,20 +402,20 @@ uint32_t Parser::FindOrInsertKey(Frame& frame, uint32_t key_node, uint32_t hash)
   for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
     auto [k, h] = frame.key_table[slot];
     if (k == 0) {
-      frame.key_table[slot] = {key_node, hash};
+      frame.key_table[slot] = {key_loc, hash};
       ++frame.table_keys;
       return 0;
     }
-    if (h == hash && StringOf(k) == StringOf(key_node)) return k;
+    if (h == hash && StringOf(k) == StringOf(key_loc)) return k;
   }
 }
 
-bool Parser::AddKeyToFrame(Frame& frame, uint32_t key_node) {
-  std::string_view key = StringOf(key_node);
+bool Parser::AddKeyToFrame(Frame& frame, uint32_t key_loc) {
+  std::string_view key = StringOf(key_loc);
   uint32_t first = 0;
   bool duplicate = false;
   if (!frame.key_table.empty()) {
-    first = FindOrInsertKey(frame, key_node);
+    first = FindOrInsertKey(frame, key_loc);
     duplicate = first != 0;
   } else {
     for (size_t k = frame.keys_begin; k < key_stack_.size(); ++k) {
@@ -425,7 +425,7 @@ bool Parser::AddKeyToFrame(Frame& frame, uint32_t key_node) {
         break;
       }
     }
-    key_stack_.push_back(key_node);
+    key_stack_.push_back(key_loc);
     if (key_stack_.size() - frame.keys_begin > kLinearKeys) {
       frame.key_table.assign(64, {0, 0});
       for (size_t k = frame.keys_begin; k < key_stack_.size(); ++k) {
@@ -434,7 +434,7 @@ bool Parser::AddKeyToFrame(Frame& frame, uint32_t key_node) {
       key_stack_.resize(frame.keys_begin);
     }
   }
-  if (duplicate) doc_.duplicates_.push_back({first, key_node});
+  if (duplicate) doc_.duplicates_.push_back({first, key_loc});
   return true;
 }
 
@@ -521,9 +521,9 @@ void Parser::Run() {
         FailUnexpected(pos_, frame.count == 0 ? "a key in double quotes or '}'" : "a key in double quotes");
         return;
       }
-      uint32_t key_node = static_cast<uint32_t>(doc_.nodes_.size());
+      uint32_t key_loc = static_cast<uint32_t>(doc_.nodes_.size());
       if (!ParseString(Type::kKey)) return;
-      AddKeyToFrame(stack_.back(), key_node);
+      AddKeyToFrame(stack_.back(), key_loc);
       SkipWhitespace();
       if (pos_ >= size_ || p_[pos_] != ':') {
         FailUnexpected(pos_, "':' after the key");
