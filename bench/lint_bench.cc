@@ -68,7 +68,7 @@ void BM_PolicyRules(benchmark::State& state) {
   for (auto _ : state) {
     std::vector<mcpolicy::Diagnostic> out;
     mcpolicy::DiagnosticSink sink("bench.json", &doc, out, mcpolicy::DefaultSeverity);
-    mcpolicy::RunPolicyRules(doc, policy, server, config, sink);
+    mcpolicy::RunPolicyRules(doc, mcpolicy::HostedJsonWording(), policy, server, config, sink);
     findings = out.size();
     benchmark::DoNotOptimize(out);
   }

@@ -10,14 +10,14 @@
 # Every source file, by area (a folder of lib/src). A .cc file in lib/src that is listed here under
 # no area stops the configuration: add it below.
 set(MCPOLICY_AREA_SOURCES_util atomic_write.cc diagnostic.cc embedded.cc escape.cc io.cc
-  output_conflict.cc sink.cc suggest.cc)
+  output_conflict.cc sink.cc suggest.cc text.cc)
 set(MCPOLICY_AREA_SOURCES_source document.cc json_parser.cc utf8.cc)
 set(MCPOLICY_AREA_SOURCES_schema compiled.cc compiler.cc embedded_schema.cc equality.cc formats.cc
   messages.cc metaschema.cc regex.cc resolver.cc schema.cc uri.cc validator.cc)
 set(MCPOLICY_AREA_SOURCES_classify analyzer.cc classifier.cc evidence.cc features.cc lexicon.cc
   model.cc signals.cc tokenizer.cc)
 set(MCPOLICY_AREA_SOURCES_catalog catalog.cc loader.cc tool_input.cc tools_server.cc)
-set(MCPOLICY_AREA_SOURCES_policy reader.cc remedy.cc resolve.cc)
+set(MCPOLICY_AREA_SOURCES_policy hosted_wording.cc reader.cc remedy.cc resolve.cc)
 set(MCPOLICY_AREA_SOURCES_config baseline.cc config.cc glob.cc resolver.cc)
 set(MCPOLICY_AREA_SOURCES_rules context.cc dead_entry.cc default_allow.cc deny_all.cc
   invalid_tool_name.cc limit_blocks_all.cc loose_limit.cc reachable_destructive.cc

@@ -274,8 +274,6 @@ class Document final : public SourceMap {
   bool bom_ = false;
 };
 
-// Appends `s` to `out` as a JSON string literal (quotes included), escaping as RFC 8259 requires.
-void AppendQuoted(std::string& out, std::string_view s);
 // Escapes one reference token of a JSON pointer ("~" -> "~0", "/" -> "~1").
 std::string EscapePointerToken(std::string_view token);
 

@@ -12,6 +12,7 @@
 #include "mcpolicy/io.h"
 #include "mcpolicy/json.h"
 #include "mcpolicy/schema.h"
+#include "util/text.h"
 
 namespace mcpolicy {
 namespace {
@@ -25,12 +26,6 @@ CatalogLoadError ErrorAt(const std::string& path, const json::Document& doc, uin
                          std::string message) {
   json::Location loc = doc.Locate(offset);
   return {path, loc.line, loc.column, std::move(message)};
-}
-
-std::string Quoted(std::string_view s) {
-  std::string out;
-  json::AppendQuoted(out, s);
-  return out;
 }
 
 ToolHints HintsOf(json::Value annotations) {
@@ -68,7 +63,7 @@ void ReadServer(const std::string& path, const json::Document& doc, CatalogServe
     auto [it, fresh] = seen.emplace(name.as_string(), name);
     if (!fresh) {
       errors.push_back(ErrorAt(path, doc, name.offset(),
-                               "tool " + Quoted(tool.name) + " is listed twice (first at line " +
+                               "tool " + JsonQuoted(tool.name) + " is listed twice (first at line " +
                                    std::to_string(it->second.location().line) + ")"));
     }
     json::Value category = t.Find("category");
@@ -86,9 +81,9 @@ void ReadServer(const std::string& path, const json::Document& doc, CatalogServe
       }
       if (worst != tool.category) {
         errors.push_back(ErrorAt(path, doc, category.offset(),
-                                 "tool " + Quoted(tool.name) + " is " +
-                                     Quoted(CategoryName(tool.category)) +
-                                     " but its worst operation is " + Quoted(CategoryName(worst)) +
+                                 "tool " + JsonQuoted(tool.name) + " is " +
+                                     JsonQuoted(CategoryName(tool.category)) +
+                                     " but its worst operation is " + JsonQuoted(CategoryName(worst)) +
                                      "; a multiplexer takes its worst operation's category"));
       }
     }
@@ -161,7 +156,7 @@ std::vector<CatalogLoadError> ParseCatalogFile(const std::string& path, std::str
   for (const json::DuplicateKey& d : doc.duplicates()) {
     json::Value first(&doc, d.first), second(&doc, d.second);
     errors.push_back(ErrorAt(path, doc, second.offset(),
-                             "duplicate key " + Quoted(second.as_string()) + " (first at line " +
+                             "duplicate key " + JsonQuoted(second.as_string()) + " (first at line " +
                                  std::to_string(first.location().line) + ")"));
   }
   const Schema* schema = CatalogSchema();
@@ -332,7 +327,7 @@ std::pair<std::unique_ptr<Catalog>, std::vector<CatalogLoadError>> Catalog::Load
       }
       auto [it, fresh] = user_ids.emplace(server.id, file);
       if (!fresh) {
-        errors.push_back({file, 0, 0, "server " + Quoted(server.id) + " is also defined in " + it->second});
+        errors.push_back({file, 0, 0, "server " + JsonQuoted(server.id) + " is also defined in " + it->second});
         continue;
       }
       auto same = std::find_if(servers.begin(), servers.end(),

@@ -7,6 +7,7 @@
 #include "mcpolicy/escape.h"
 #include "mcpolicy/json.h"
 #include "source/utf8.h"
+#include "util/text.h"
 
 namespace mcpolicy {
 namespace {
@@ -14,12 +15,6 @@ namespace {
 constexpr std::array<Category, 6> kCategories = {Category::kRead,        Category::kWrite,
                                                  Category::kExecute,     Category::kDestructive,
                                                  Category::kFinancial,   Category::kOther};
-
-std::string Quoted(std::string_view s) {
-  std::string out;
-  json::AppendQuoted(out, s);
-  return out;
-}
 
 // `text` followed by spaces up to `width` code points, then the column gap.
 std::string Cell(std::string_view text, size_t width) {
@@ -100,9 +95,9 @@ const Catalog* OpenCatalog(const std::vector<std::string>& dirs, std::unique_ptr
 }
 
 std::string UnknownServerMessage(const Catalog& catalog, std::string_view name) {
-  std::string message = "unknown catalog server " + Quoted(name);
+  std::string message = "unknown catalog server " + JsonQuoted(name);
   std::string guess = catalog.Suggest(name);
-  if (!guess.empty()) return message + "; did you mean " + Quoted(guess) + "?";
+  if (!guess.empty()) return message + "; did you mean " + JsonQuoted(guess) + "?";
   return message + " (mcpolicy catalog list shows every server)";
 }
 

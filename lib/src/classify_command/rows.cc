@@ -7,6 +7,7 @@
 #include "mcpolicy/json.h"
 #include "source/utf8.h"
 #include "util/table.h"
+#include "util/text.h"
 
 namespace mcpolicy::classify_command {
 namespace {
@@ -119,7 +120,7 @@ void AppendTextRow(const Row& row, const TextLayout& layout, std::string& out) {
 void AppendJsonRow(const Row& row, std::string& out) {
   Category category = row.category();
   out += "{\"name\": ";
-  json::AppendQuoted(out, row.name);
+  AppendJsonQuoted(out, row.name);
   out += ", \"category\": \"";
   out += CategoryName(category);
   out += "\", \"risk\": \"";
@@ -129,7 +130,7 @@ void AppendJsonRow(const Row& row, std::string& out) {
   if (row.uncertain()) out += ", \"uncertain\": true";  // absent: the answer is not a guess
   out += row.tool ? ", \"source\": \"catalog\", \"server\": " : ", \"source\": \"heuristic\", \"server\": ";
   if (row.tool) {
-    json::AppendQuoted(out, row.server->id);
+    AppendJsonQuoted(out, row.server->id);
   } else {
     out += "null";
   }
@@ -137,7 +138,7 @@ void AppendJsonRow(const Row& row, std::string& out) {
   bool first = true;
   ForEachEvidence(row, [&](std::string_view e) {
     if (!first) out += ", ";
-    json::AppendQuoted(out, e);
+    AppendJsonQuoted(out, e);
     first = false;
   });
   out += "]}";

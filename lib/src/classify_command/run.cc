@@ -11,6 +11,7 @@
 #include "classify_command/rows.h"
 #include "mcpolicy/classify_commands.h"
 #include "mcpolicy/json.h"
+#include "util/text.h"
 
 namespace mcpolicy {
 namespace {
@@ -109,7 +110,7 @@ struct Run {
         out += "null";
       } else {
         out += "{\"id\": ";
-        json::AppendQuoted(out, server->id);
+        AppendJsonQuoted(out, server->id);
         if (inferred) {
           out += ", \"inferred\": true, \"matched\": " + std::to_string(inferred->matched) +
                  ", \"names\": " + std::to_string(inferred->total);

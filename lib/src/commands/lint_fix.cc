@@ -11,13 +11,10 @@
 #include "mcpolicy/escape.h"
 #include "mcpolicy/fix.h"
 #include "mcpolicy/io.h"
+#include "util/text.h"
 
 namespace mcpolicy {
 namespace {
-
-std::string Plural(size_t n, std::string_view word) {
-  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
-}
 
 void AppendLines(std::vector<std::string>& out, const std::string& text) {
   size_t start = 0;

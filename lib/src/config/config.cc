@@ -13,6 +13,7 @@
 #include "mcpolicy/remedy.h"
 #include "mcpolicy/schema.h"
 #include "util/suggest.h"
+#include "util/text.h"
 
 namespace mcpolicy {
 namespace {
@@ -201,7 +202,7 @@ ConfigResult ParseConfig(const std::string& display_path, const std::string& dir
   for (const json::DuplicateKey& d : doc->duplicates()) {
     json::Value second(doc.get(), d.second);
     std::string key;
-    json::AppendQuoted(key, second.as_string());
+    AppendJsonQuoted(key, second.as_string());
     reader.Error(second, "duplicate key " + key + " (first at line " +
                              std::to_string(json::Value(doc.get(), d.first).location().line) + ")");
   }

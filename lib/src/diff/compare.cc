@@ -7,6 +7,7 @@
 
 #include "diff/describe.h"
 #include "rules/context.h"
+#include "util/text.h"
 
 namespace mcpolicy::diff {
 namespace {
@@ -178,7 +179,7 @@ class Comparer {
       std::string values;
       for (const auto& [value, category] : ops) {
         if (CategoryRank(category) > CategoryRank(worst)) worst = category;
-        values += (values.empty() ? "" : ", ") + rules::Quote(value);
+        values += (values.empty() ? "" : ", ") + QuotedName(value);
       }
       std::string subject = c->operation_argument + " " + values;
       // The conditions on the operation argument where there are any, else the tool's entry.

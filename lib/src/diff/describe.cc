@@ -6,12 +6,13 @@
 
 #include "diff/compare.h"
 #include "rules/context.h"
+#include "util/text.h"
 
 namespace mcpolicy::diff {
 
 std::string LimitText(const Limit& limit) {
   if (!limit.window || !limit.max) return "an unreadable limit";
-  return rules::Number(*limit.max) + "/" + std::string(WindowName(*limit.window));
+  return FormatNumber(*limit.max) + "/" + std::string(WindowName(*limit.window));
 }
 
 const Limit* Strictest(std::span<const Limit> limits) {
@@ -77,7 +78,7 @@ void AppendCanonical(std::string& out, json::Value v, int depth) {
     }
     case json::Type::kString:
     case json::Type::kKey:
-      json::AppendQuoted(out, v.as_string());
+      AppendJsonQuoted(out, v.as_string());
       return;
     case json::Type::kArray: {
       out += '[';
@@ -101,7 +102,7 @@ void AppendCanonical(std::string& out, json::Value v, int depth) {
       for (const json::Member& m : members) {
         if (!first) out += ", ";
         first = false;
-        json::AppendQuoted(out, m.name());
+        AppendJsonQuoted(out, m.name());
         out += ": ";
         AppendCanonical(out, m.value, depth + 1);
       }

@@ -4,6 +4,7 @@
 #include "mcpolicy/diff.h"
 #include "mcpolicy/escape.h"
 #include "mcpolicy/io.h"
+#include "util/text.h"
 
 namespace mcpolicy {
 namespace {
@@ -28,10 +29,6 @@ std::string Sentence(const DiffChange& c) {
   out += "): ";
   AppendEscaped(out, c.message);
   return out;
-}
-
-std::string Plural(size_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
 std::string FormatText(const DiffResult& result, bool summary) {

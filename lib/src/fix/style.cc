@@ -1,4 +1,5 @@
 #include "fix/style.h"
+#include "util/text.h"
 
 namespace mcpolicy::fix {
 namespace {
@@ -104,7 +105,7 @@ SourceStyle DetectStyle(const json::Document& doc) {
 
 NewValue NewValue::String(std::string_view s) {
   NewValue v;
-  json::AppendQuoted(v.scalar, s);
+  AppendJsonQuoted(v.scalar, s);
   return v;
 }
 
@@ -171,7 +172,7 @@ std::string Render(const NewValue& value, const SourceStyle& style, bool spread,
 std::string RenderMember(std::string_view key, const NewValue& value, const SourceStyle& style,
                          bool spread, const std::string& indent) {
   std::string out;
-  json::AppendQuoted(out, key);
+  AppendJsonQuoted(out, key);
   return out + style.colon + Render(value, style, spread, indent);
 }
 

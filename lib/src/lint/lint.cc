@@ -23,6 +23,7 @@
 #include "mcpolicy/rules.h"
 #include "util/sink.h"
 #include "util/suggest.h"
+#include "util/text.h"
 
 namespace mcpolicy {
 namespace {
@@ -126,7 +127,7 @@ void ReportDuplicates(const json::Document& doc, DiagnosticSink& sink) {
   for (const json::DuplicateKey& d : doc.duplicates()) {
     json::Value first(&doc, d.first);
     std::string key;
-    json::AppendQuoted(key, json::Value(&doc, d.second).as_string());
+    AppendJsonQuoted(key, json::Value(&doc, d.second).as_string());
     sink.Report("duplicate-key", d.second,
                 "duplicate key " + key + " (first at line " + std::to_string(first.location().line) +
                     "); parsers keep the last value but a gateway may keep the first");
@@ -216,7 +217,7 @@ void CheckDocument(const json::Document& doc, const Schema& schema, const Policy
     *policy->server = {sink.path(), server.server->id, kSources[static_cast<int>(server.source)],
                        server.matched, server.total, server.Describe()};
   }
-  RunPolicyRules(doc, model, server, *policy->config, sink);
+  RunPolicyRules(doc, HostedJsonWording(), model, server, *policy->config, sink);
 }
 
 // Runs `work(i)` for every input, on up to `jobs` threads; results are merged by the caller.

@@ -7,6 +7,7 @@
 #include "mcpolicy/json.h"
 #include "mcpolicy/recommend.h"
 #include "util/table.h"
+#include "util/text.h"
 
 namespace mcpolicy {
 namespace {
@@ -18,14 +19,8 @@ using table::Pad;
 constexpr size_t kMaxNameWidth = 48;
 constexpr size_t kMaxRuleWidth = 60;
 
-std::string Quoted(std::string_view s) {
-  std::string out;
-  json::AppendQuoted(out, s);
-  return out;
-}
-
 void AppendTool(const ToolDecision& d, std::string& out) {
-  out += "    " + Quoted(d.name) + ": ";
+  out += "    " + JsonQuoted(d.name) + ": ";
   bool limited = d.limit.kind == Treatment::Kind::kLimit;
   if (d.denied.empty() && !limited) {
     out += "{}";
@@ -33,16 +28,16 @@ void AppendTool(const ToolDecision& d, std::string& out) {
   }
   out += "{\n";
   if (!d.denied.empty()) {
-    out += "      \"deny_if\": [\n        {\"path\": " + Quoted("args." + d.argument) +
+    out += "      \"deny_if\": [\n        {\"path\": " + JsonQuoted("args." + d.argument) +
            ", \"op\": \"in\", \"value\": [";
-    for (size_t i = 0; i < d.denied.size(); ++i) out += (i ? ", " : "") + Quoted(d.denied[i]);
+    for (size_t i = 0; i < d.denied.size(); ++i) out += (i ? ", " : "") + JsonQuoted(d.denied[i]);
     out += "]}\n      ]";
     if (limited) out += ",";
     out += "\n";
   }
   if (limited) {
-    out += "      \"limits\": [\n        {\"counter\": " + Quoted(CounterName(d.name)) +
-           ", \"window\": " + Quoted(WindowName(d.limit.window)) +
+    out += "      \"limits\": [\n        {\"counter\": " + JsonQuoted(CounterName(d.name)) +
+           ", \"window\": " + JsonQuoted(WindowName(d.limit.window)) +
            ", \"max\": " + std::to_string(d.limit.max) + ", \"scope\": \"grant\"}\n      ]\n";
   }
   out += "    }";
@@ -55,7 +50,7 @@ std::string Printable(std::string_view name) {
     unsigned char u = static_cast<unsigned char>(c);
     return u >= 0x20 && u < 0x7f;
   });
-  return plain ? std::string(name) : Escaped(Quoted(name));
+  return plain ? std::string(name) : Escaped(JsonQuoted(name));
 }
 
 }  // namespace
@@ -71,7 +66,7 @@ std::string FormatPolicy(const std::vector<ToolDecision>& tools) {
   if (!hidden.empty()) {
     out += "  \"hide\": [\n";
     for (size_t i = 0; i < hidden.size(); ++i) {
-      out += "    " + Quoted(hidden[i]->name) + (i + 1 < hidden.size() ? ",\n" : "\n");
+      out += "    " + JsonQuoted(hidden[i]->name) + (i + 1 < hidden.size() ? ",\n" : "\n");
     }
     out += "  ],\n";
   }

@@ -5,6 +5,7 @@
 #include "mcpolicy/escape.h"
 #include "mcpolicy/report.h"
 #include "source/utf8.h"
+#include "util/text.h"
 
 namespace mcpolicy {
 namespace {
@@ -79,10 +80,6 @@ void AppendSnippet(const Diagnostic& d, const Style& style, std::string& out) {
   std::string marks = "^";
   if (last > first + 1) marks += std::string(std::min<size_t>(last - first - 1, kSnippetColumns), '~');
   out += style.Wrap("1;32", marks) + "\n";
-}
-
-std::string Plural(size_t n, std::string_view word) {
-  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
 }
 
 }  // namespace

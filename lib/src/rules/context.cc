@@ -1,5 +1,6 @@
 // Message pieces shared by the policy rules.
 #include "rules/context.h"
+#include "util/text.h"
 
 #include <re2/re2.h>
 
@@ -45,26 +46,9 @@ bool Stopped(const ToolRules& rules, std::string_view path, std::string_view val
   return false;
 }
 
-std::string Quote(std::string_view name) {
-  std::string out;
-  // No valid MCP tool name is longer than 128 characters: a longer one (a 10 MB key) is shown
-  // by its first 64 code points, so one finding cannot flood the report.
-  constexpr size_t kShown = 64;
-  if (name.size() > 128) {
-    size_t end = 0;
-    for (size_t points = 0; end < name.size(); ++end) {
-      if ((static_cast<unsigned char>(name[end]) & 0xC0) != 0x80 && points++ == kShown) break;
-    }
-    json::AppendQuoted(out, std::string(name.substr(0, end)) + "...");
-    return out;
-  }
-  json::AppendQuoted(out, name);
-  return out;
-}
-
 std::string Describe(const ResolvedTool& tool) {
   Category effective = EffectiveCategory(tool);
-  std::string out = std::string(CategoryName(effective)) + " tool " + Quote(tool.name);
+  std::string out = std::string(CategoryName(effective)) + " tool " + QuotedName(tool.name);
   if (!tool.from_catalog) out += " (judged by its name)";
   if (effective != tool.category) {
     out += " (its conditions stop the " + std::string(CategoryName(tool.category)) + " operations)";
@@ -76,15 +60,6 @@ LocId LocOf(const ResolvedTool& tool) {
   if (tool.rules) return tool.rules->key_loc;
   if (tool.hidden_by) return tool.hidden_by->loc;
   return kNoLoc;
-}
-
-std::string Number(double value) {
-  if (value == std::floor(value) && std::fabs(value) < 1e15) {
-    return std::to_string(static_cast<long long>(value));
-  }
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.3g", value);
-  return buffer;
 }
 
 double CeilingPerMinute(Category category, const Thresholds& thresholds) {
@@ -103,11 +78,9 @@ bool Judged(const ResolvedTool& tool) {
   return tool.rules && tool.rules->well_formed && tool.on_server && ValidToolName(tool.name);
 }
 
-std::string SuggestedLimit(const ResolvedTool& tool, const Thresholds& thresholds) {
-  return "\"limits\": [{\"counter\": " + Quote(std::string(tool.name) + "_rate") +
-         ", \"window\": \"minute\", \"max\": " +
-         Number(std::floor(CeilingPerMinute(EffectiveCategory(tool), thresholds))) +
-         ", \"scope\": \"grant\"}]";
+std::string SuggestedLimit(const ResolvedTool& tool, const PolicyContext& context) {
+  double ceiling = CeilingPerMinute(EffectiveCategory(tool), context.config.thresholds);
+  return context.wording.LimitSnippet(tool.name, Window::kMinute, std::floor(ceiling));
 }
 
 }  // namespace mcpolicy::rules

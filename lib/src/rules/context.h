@@ -11,7 +11,9 @@
 #include "mcpolicy/config.h"
 #include "mcpolicy/policy.h"
 #include "mcpolicy/rules.h"
+#include "policy/wording.h"
 #include "util/sink.h"
+#include "util/text.h"
 
 namespace mcpolicy {
 
@@ -20,6 +22,7 @@ struct PolicyContext {
   const Policy& policy;
   const Resolution& resolution;
   const Config& config;
+  const PolicyWording& wording;
 };
 
 // The table entry's check for rule class R: `R().Check(context, sink)`.
@@ -30,16 +33,11 @@ void RunCheck(const PolicyContext& context, DiagnosticSink& sink) {
 
 namespace rules {
 
-// `"name"` as a JSON string literal, for messages; a name over 128 bytes is cut to 64 code points
-// and "...".
-std::string Quote(std::string_view name);
 // `execute tool "execute_flow"`, with " (judged by its name)" when the heuristic decided. A
 // multiplexer is named by its EffectiveCategory.
 std::string Describe(const ResolvedTool& tool);
 // The element a finding about `tool` points at: its `tools` key, else its hide entry, else kNoLoc.
 LocId LocOf(const ResolvedTool& tool);
-// A number as written in a message: "10", "0.5", "16.7".
-std::string Number(double value);
 // Calls per minute allowed for `category` by the configured thresholds (read and other share the
 // "other" ceiling; destructive and financial get the execute one).
 double CeilingPerMinute(Category category, const Thresholds& thresholds);
@@ -56,8 +54,9 @@ std::vector<std::pair<std::string, Category>> OpenDangerousOperations(const Reso
 // A multiplexer's worst operation its conditions leave open (read when all are stopped); any other
 // tool's category.
 Category EffectiveCategory(const ResolvedTool& tool);
-// `"limits": [{"counter": "<tool>_rate", "window": "minute", "max": N, "scope": "grant"}]`.
-std::string SuggestedLimit(const ResolvedTool& tool, const Thresholds& thresholds);
+// The limit a finding suggests: the ceiling for the tool's category, per minute, in the dialect's
+// words (`"limits": [{"counter": "<tool>_rate", "window": "minute", "max": N, ...}]`).
+std::string SuggestedLimit(const ResolvedTool& tool, const PolicyContext& context);
 
 }  // namespace rules
 }  // namespace mcpolicy

@@ -1,4 +1,5 @@
 #include "rules/dead_entry.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <string_view>
@@ -37,10 +38,11 @@ void DeadEntry::Check(const PolicyContext& context, DiagnosticSink& sink) const 
     auto [first, last] = std::equal_range(counters.begin(), counters.end(), counter);
     return last - first == 1;
   };
+  const PolicyWording& w = context.wording;
   for (const ToolRules& t : policy.tools) {
     const ResolvedTool* tool = context.resolution.Find(t.name);
     if (!tool) continue;
-    auto what = [&] { return rules::Describe(*tool) + " is listed under \"tools\""; };
+    auto what = [&] { return rules::Describe(*tool) + " is listed under " + w.Key(PolicyKey::kTools); };
     // The resolution knows whether a name is hidden; FindHidden then gives the first entry.
     const HideEntry* h =
         tool->hidden_by && tool->hidden_by->name != "*" ? policy.FindHidden(t.name) : nullptr;
@@ -49,13 +51,14 @@ void DeadEntry::Check(const PolicyContext& context, DiagnosticSink& sink) const 
       sink.Report(info().name, t.key_loc,
                   what() + " but also hidden (line " + std::to_string(line) +
                       "), and hide wins, so this entry never applies; remove the entry, or remove "
-                      "the name from \"hide\" if the agent needs the tool");
+                      "the name from " + w.Key(PolicyKey::kHide) + " if the agent needs the tool");
       continue;
     }
     if (policy.hides_all()) {
       sink.Report(info().name, t.key_loc,
-                  what() + " but \"hide\": [\"*\"] hides every tool, so this entry never applies; "
-                         "remove \"*\" from \"hide\" or remove the entry");
+                  what() + " but " + w.HideAll() +
+                      " hides every tool, so this entry never applies; remove \"*\" from " +
+                      w.Key(PolicyKey::kHide) + " or remove the entry");
       continue;
     }
     if (t.limits.size() < 2) continue;
@@ -64,12 +67,13 @@ void DeadEntry::Check(const PolicyContext& context, DiagnosticSink& sink) const 
       for (const Limit& b : t.limits) {
         if (&a == &b || !Unreachable(a, b)) continue;
         sink.Report(info().name, a.max_loc,
-                    "limit " + rules::Quote(a.counter) + " on " + rules::Describe(*tool) +
-                        " allows " + rules::Number(*a.max) + " calls per " +
+                    "limit " + QuotedName(a.counter) + " on " + rules::Describe(*tool) +
+                        " allows " + FormatNumber(*a.max) + " calls per " +
                         std::string(WindowName(*a.window)) + ", but limit " +
-                        rules::Quote(b.counter) + " stops it at " + rules::Number(*b.max) +
+                        QuotedName(b.counter) + " stops it at " + FormatNumber(*b.max) +
                         " per " + std::string(WindowName(*b.window)) +
-                        " first, so it never applies; lower its \"max\" or remove it");
+                        " first, so it never applies; lower its " + w.Key(PolicyKey::kMax) +
+                        " or remove it");
         break;
       }
     }

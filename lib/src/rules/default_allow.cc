@@ -1,4 +1,5 @@
 #include "rules/default_allow.h"
+#include "util/text.h"
 
 namespace mcpolicy {
 
@@ -11,24 +12,26 @@ void DefaultAllow::Check(const PolicyContext& context, DiagnosticSink& sink) con
     if (tool.rules || !tool.catalog || !tool.reachable()) continue;
     if (DangerRank(tool.category) >= DangerRank(Category::kExecute)) risky.push_back(&tool);
   }
-  std::string limits = policy.all_tools_limits.empty() ? "with no limit" : "with only the all_tools limits";
-  std::string fix = "; use \"default\": \"deny\" and list the tools the agent needs";
+  const PolicyWording& w = context.wording;
+  std::string limits = policy.all_tools_limits.empty() ? "with no limit"
+                                                       : "with only the " + w.SharedLimit() + "s";
+  std::string fix = "; use " + w.DefaultIs(DefaultAction::kDeny) + " and list the tools the agent needs";
+  std::string allows = w.DefaultIs(DefaultAction::kAllow) +
+                       " lets the agent call every tool not listed under " + w.Key(PolicyKey::kTools) + " ";
   if (risky.empty()) {
     sink.Report(info().name, policy.default_loc,
-                "\"default\": \"allow\" lets the agent call every tool not listed under \"tools\" " +
-                    limits + ", including tools the server adds later" + fix);
+                allows + limits + ", including tools the server adds later" + fix);
     return;
   }
   constexpr size_t kNamed = 5;
   std::string names;
   for (size_t i = 0; i < risky.size() && i < kNamed; ++i) {
     if (!names.empty()) names += ", ";
-    names += rules::Quote(risky[i]->name) + " (" + std::string(CategoryName(risky[i]->category)) + ")";
+    names += QuotedName(risky[i]->name) + " (" + std::string(CategoryName(risky[i]->category)) + ")";
   }
   if (risky.size() > kNamed) names += " and " + std::to_string(risky.size() - kNamed) + " more";
   sink.Report(info().name, policy.default_loc,
-              "\"default\": \"allow\" lets the agent call every tool not listed under \"tools\" " +
-                  limits + ", and " + context.resolution.server.server->id + " has " +
+              allows + limits + ", and " + context.resolution.server.server->id + " has " +
                   std::to_string(risky.size()) + " unlisted execute, destructive or financial " +
                   (risky.size() == 1 ? "tool: " : "tools: ") + names + fix,
               Severity::kError);

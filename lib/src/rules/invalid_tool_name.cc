@@ -1,4 +1,5 @@
 #include "rules/invalid_tool_name.h"
+#include "util/text.h"
 
 namespace mcpolicy {
 namespace {
@@ -14,7 +15,7 @@ std::string Why(std::string_view name) {
     // Show the whole UTF-8 sequence of a non-ASCII character.
     size_t len = 1;
     while (i + len < name.size() && (static_cast<unsigned char>(name[i + len]) & 0xC0) == 0x80) ++len;
-    return "has " + rules::Quote(name.substr(i, len));
+    return "has " + QuotedName(name.substr(i, len));
   }
   return "is empty";
 }
@@ -25,7 +26,7 @@ void InvalidToolName::Check(const PolicyContext& context, DiagnosticSink& sink) 
   auto check = [&](std::string_view name, uint32_t node) {
     if (ValidToolName(name)) return;
     sink.Report(info().name, node,
-                "tool name " + rules::Quote(name) + " " + Why(name) +
+                "tool name " + QuotedName(name) + " " + Why(name) +
                     ", but MCP tool names are 1 to 128 characters of A-Z, a-z, 0-9, \"_\", \"-\" "
                     "and \".\", so no server has this tool and the entry never applies; use the "
                     "exact name from the server's tools/list");

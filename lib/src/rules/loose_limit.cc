@@ -1,4 +1,5 @@
 #include "rules/loose_limit.h"
+#include "util/text.h"
 
 #include <cmath>
 
@@ -7,20 +8,21 @@ namespace {
 
 // "5000 times per minute", "6000 times per hour (100 per minute)".
 std::string Rate(const Limit& limit) {
-  std::string out = rules::Number(*limit.max) + " times per " + std::string(WindowName(*limit.window));
-  if (*limit.window != Window::kMinute) out += " (" + rules::Number(*limit.PerMinute()) + " per minute)";
+  std::string out = FormatNumber(*limit.max) + " times per " + std::string(WindowName(*limit.window));
+  if (*limit.window != Window::kMinute) out += " (" + FormatNumber(*limit.PerMinute()) + " per minute)";
   return out;
 }
 
 // The largest max for the limit's window that keeps within `ceiling` calls per minute.
 std::string MaxFor(const Limit& limit, double ceiling) {
-  return rules::Number(std::floor(ceiling * WindowMinutes(*limit.window)));
+  return FormatNumber(std::floor(ceiling * WindowMinutes(*limit.window)));
 }
 
 }  // namespace
 
 void LooseLimit::Check(const PolicyContext& context, DiagnosticSink& sink) const {
   const Thresholds& thresholds = context.config.thresholds;
+  const PolicyWording& w = context.wording;
   for (const ResolvedTool& tool : context.resolution.tools) {
     if (!rules::Judged(tool) || !tool.reachable()) continue;
     Category category = rules::EffectiveCategory(tool);
@@ -29,10 +31,10 @@ void LooseLimit::Check(const PolicyContext& context, DiagnosticSink& sink) const
       std::optional<double> per_minute = limit.PerMinute();
       if (!per_minute || *limit.max == 0 || *per_minute <= ceiling) continue;
       sink.Report(info().name, limit.max_loc,
-                  "limit " + rules::Quote(limit.counter) + " lets " + rules::Describe(tool) +
+                  "limit " + QuotedName(limit.counter) + " lets " + rules::Describe(tool) +
                       " be called " + Rate(limit) + ", above the ceiling of " +
-                      rules::Number(ceiling) + " per minute for " +
-                      std::string(CategoryName(category)) + " tools; lower \"max\" to " +
+                      FormatNumber(ceiling) + " per minute for " +
+                      std::string(CategoryName(category)) + " tools; lower " + w.Key(PolicyKey::kMax) + " to " +
                       MaxFor(limit, ceiling));
     }
   }
@@ -53,12 +55,12 @@ void LooseLimit::Check(const PolicyContext& context, DiagnosticSink& sink) const
     std::optional<double> per_minute = limit.PerMinute();
     if (!per_minute || *limit.max == 0 || *per_minute <= ceiling) continue;
     sink.Report(info().name, limit.max_loc,
-                "all_tools limit " + rules::Quote(limit.counter) + " is the only limit on " +
+                w.SharedLimit() + " " + QuotedName(limit.counter) + " is the only limit on " +
                     rules::Describe(*strictest) + " and lets it be called " + Rate(limit) +
-                    ", above the ceiling of " + rules::Number(ceiling) + " per minute for " +
+                    ", above the ceiling of " + FormatNumber(ceiling) + " per minute for " +
                     std::string(CategoryName(rules::EffectiveCategory(*strictest))) + " tools; give " +
-                    rules::Quote(strictest->name) + " its own limit of at most " +
-                    rules::Number(std::floor(ceiling)) + " per minute");
+                    QuotedName(strictest->name) + " its own limit of at most " +
+                    FormatNumber(std::floor(ceiling)) + " per minute");
   }
 }
 

@@ -3,6 +3,7 @@
 namespace mcpolicy {
 
 void ReachableDestructive::Check(const PolicyContext& context, DiagnosticSink& sink) const {
+  const PolicyWording& w = context.wording;
   for (const ResolvedTool& tool : context.resolution.tools) {
     if (!rules::Judged(tool) || tool.category != Category::kDestructive || !tool.reachable() ||
         !tool.rules->deny_if.empty()) {
@@ -14,9 +15,11 @@ void ReachableDestructive::Check(const PolicyContext& context, DiagnosticSink& s
                                       : " is allowed";
     sink.Report(info().name, tool.rules->key_loc,
                 rules::Describe(tool) + how +
-                    " and no \"deny_if\" guards it, so an agent can destroy data that cannot be "
-                    "recovered; move it to \"hide\" (and drop this entry) or add a \"deny_if\" "
-                    "condition on the arguments that select what it deletes");
+                    " and no " + w.Key(PolicyKey::kGuard) +
+                    " guards it, so an agent can destroy data that cannot be recovered; move it "
+                    "to " + w.Key(PolicyKey::kHide) + " (and drop this entry) or add a " +
+                    w.Key(PolicyKey::kGuard) +
+                    " condition on the arguments that select what it deletes");
   }
 }
 

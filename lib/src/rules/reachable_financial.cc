@@ -13,9 +13,8 @@ void ReachableFinancial::Check(const PolicyContext& context, DiagnosticSink& sin
                                       : " is allowed with no argument condition";
     sink.Report(info().name, tool.rules->key_loc,
                 rules::Describe(tool) + how +
-                    ", so an agent can move any amount of money; hide "
-                    "it, or add a budget guard such as \"deny_if\": [{\"path\": \"args.amount\", "
-                    "\"op\": \"gt\", \"value\": 10000}]");
+                    ", so an agent can move any amount of money; hide it, or add a budget guard "
+                    "such as " + context.wording.GuardSnippet("args.amount", "gt", "10000"));
   }
 }
 

@@ -48,10 +48,10 @@ ServerChoice ChooseServer(const Policy& policy, const std::string& path,
   return InferServer(policy, catalog);
 }
 
-void RunPolicyRules(const SourceMap& source, const Policy& policy, const ServerChoice& server,
-                    const Config& config, DiagnosticSink& sink) {
+void RunPolicyRules(const SourceMap& source, const PolicyWording& wording, const Policy& policy,
+                    const ServerChoice& server, const Config& config, DiagnosticSink& sink) {
   Resolution resolution = Resolve(policy, server, SharedClassifier);
-  PolicyContext context{source, policy, resolution, config};
+  PolicyContext context{source, policy, resolution, config, wording};
   for (const RuleInfo& rule : AllRules()) {
     // A disabled rule's findings would be dropped (LintConfiguration::Apply) before suppressions
     // see them: not running it saves building them (300,000 on a huge policy).

@@ -9,6 +9,7 @@
 #include "mcpolicy/json.h"
 #include "mcpolicy/policy.h"
 #include "mcpolicy/source_map.h"
+#include "policy/wording.h"
 #include "util/sink.h"
 
 namespace mcpolicy {
@@ -27,8 +28,8 @@ ServerChoice ChooseServer(const Policy& policy, const std::string& path,
 
 // Resolves `policy` against `server` and runs every rule that has a check. Rules turned off in
 // `config` still run; the configuration drops their findings afterwards.
-void RunPolicyRules(const SourceMap& source, const Policy& policy, const ServerChoice& server,
-                    const Config& config, DiagnosticSink& sink);
+void RunPolicyRules(const SourceMap& source, const PolicyWording& wording, const Policy& policy,
+                    const ServerChoice& server, const Config& config, DiagnosticSink& sink);
 
 }  // namespace mcpolicy
 

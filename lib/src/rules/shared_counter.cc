@@ -1,4 +1,5 @@
 #include "rules/shared_counter.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <string_view>
@@ -8,7 +9,7 @@ namespace mcpolicy {
 namespace {
 
 std::string Shape(const Limit& l) {
-  return "window " + std::string(WindowName(*l.window)) + " and max " + rules::Number(*l.max);
+  return "window " + std::string(WindowName(*l.window)) + " and max " + FormatNumber(*l.max);
 }
 
 }  // namespace
@@ -58,7 +59,7 @@ void SharedCounter::Check(const PolicyContext& context, DiagnosticSink& sink) co
     const Limit& f = limit_of(first);
     uint32_t line = context.source.LineOf(f.loc);
     sink.Report(info().name, l.counter_loc,
-                "counter " + rules::Quote(l.counter) + " has " + Shape(f) + " at line " +
+                "counter " + QuotedName(l.counter) + " has " + Shape(f) + " at line " +
                     std::to_string(line) + " but " + Shape(l) +
                     " here; limits naming one counter share one quota, so give this limit its "
                     "own counter or make the two match");
@@ -84,10 +85,10 @@ void SharedCounter::Check(const PolicyContext& context, DiagnosticSink& sink) co
       // An entry that never applies (unknown or invalid name) is reported by its own rule.
       if (named_after.empty() || !owner || !rules::Judged(*owner)) continue;
       sink.Report(info().name, l.counter_loc,
-                  "counter " + rules::Quote(l.counter) + " on " + rules::Describe(*owner) +
-                      " is named after tool " + rules::Quote(named_after) +
+                  "counter " + QuotedName(l.counter) + " on " + rules::Describe(*owner) +
+                      " is named after tool " + QuotedName(named_after) +
                       ", so the two tools share one quota, likely by copy and paste; name it " +
-                      rules::Quote(std::string(t.name) + "_rate") +
+                      QuotedName(std::string(t.name) + "_rate") +
                       " unless the quota is meant to be shared");
     }
   }

@@ -1,19 +1,9 @@
 #include "rules/uncertain_tool.h"
+#include "util/text.h"
 
 #include <cmath>
 
 namespace mcpolicy {
-namespace {
-
-// The write tier's limit: what recommend gives a guess until someone decides.
-std::string WriteLimit(const ResolvedTool& tool, const Thresholds& thresholds) {
-  return "\"limits\": [{\"counter\": " + rules::Quote(std::string(tool.name) + "_rate") +
-         ", \"window\": \"minute\", \"max\": " +
-         rules::Number(std::floor(thresholds.write_per_minute)) + ", \"scope\": \"grant\"}]";
-}
-
-}  // namespace
-
 void UncertainTool::Check(const PolicyContext& context, DiagnosticSink& sink) const {
   for (const ResolvedTool& tool : context.resolution.tools) {
     // A guess of write or worse is already reported by that category's rule; a guessed read is
@@ -23,11 +13,12 @@ void UncertainTool::Check(const PolicyContext& context, DiagnosticSink& sink) co
       continue;
     }
     sink.Report(info().name, tool.rules->key_loc,
-                "tool " + rules::Quote(tool.name) + " is allowed with no limit, but its category (" +
+                "tool " + QuotedName(tool.name) + " is allowed with no limit, but its category (" +
                     std::string(CategoryName(tool.category)) +
                     ") is only a guess: nothing says it is read-only, so it may change or delete "
                     "data; check what it does, then hide it or add " +
-                    WriteLimit(tool, context.config.thresholds) +
+                    context.wording.LimitSnippet(
+                        tool.name, Window::kMinute, std::floor(context.config.thresholds.write_per_minute)) +
                     " (or describe it in a catalog file, --catalog DIR)");
   }
 }

@@ -1,4 +1,5 @@
 #include "rules/unguarded_multiplexer.h"
+#include "util/text.h"
 
 namespace mcpolicy {
 
@@ -15,20 +16,20 @@ void UnguardedMultiplexer::Check(const PolicyContext& context, DiagnosticSink& s
     std::string values, list;
     for (const auto& [value, category] : open) {
       if (!values.empty()) values += ", ";
-      values += rules::Quote(value) + " (" + std::string(CategoryName(category)) + ")";
+      values += QuotedName(value) + " (" + std::string(CategoryName(category)) + ")";
       if (!list.empty()) list += ", ";
-      list += rules::Quote(value);
+      list += QuotedName(value);
     }
     bool any = false;
     for (std::span<const Condition> cs : {tool.rules->require, tool.rules->deny_if}) {
       for (const Condition& c : cs) any |= c.path == path;
     }
-    std::string why = any ? "the conditions on " + rules::Quote(argument) + " do not stop "
-                          : "no condition on " + rules::Quote(argument) + " stops ";
+    std::string why = any ? "the conditions on " + QuotedName(argument) + " do not stop "
+                          : "no condition on " + QuotedName(argument) + " stops ";
     sink.Report(info().name, tool.rules->key_loc,
                 "multiplexer " + rules::Describe(tool) + " is allowed and " + why + values +
-                    "; add \"deny_if\": [{\"path\": " + rules::Quote(path) +
-                    ", \"op\": \"in\", \"value\": [" + list + "]}] or hide it");
+                    "; add " + context.wording.GuardSnippet(path, "in", "[" + list + "]") +
+                    " or hide it");
   }
 }
 

@@ -13,7 +13,7 @@ void UnlimitedExecute::Check(const PolicyContext& context, DiagnosticSink& sink)
                           : " is allowed with no limit";
     sink.Report(info().name, tool.rules->key_loc,
                 rules::Describe(tool) + how + "; add " +
-                    rules::SuggestedLimit(tool, context.config.thresholds) + " or hide it");
+                    rules::SuggestedLimit(tool, context) + " or hide it");
   }
 }
 

@@ -12,7 +12,7 @@ void UnlimitedWrite::Check(const PolicyContext& context, DiagnosticSink& sink) c
                 rules::Describe(tool) +
                     " is allowed with no limit, so an agent in a loop can change data as fast as "
                     "it can call; add " +
-                    rules::SuggestedLimit(tool, context.config.thresholds));
+                    rules::SuggestedLimit(tool, context));
   }
 }
 

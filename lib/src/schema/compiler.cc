@@ -9,6 +9,7 @@
 #include "schema/regex.h"
 #include "schema/uri.h"
 #include "util/suggest.h"
+#include "util/text.h"
 
 namespace mcpolicy::schema {
 namespace {
@@ -38,12 +39,6 @@ bool NonNegativeInteger(Value v, uint64_t* out) {
 }
 
 bool IsSchemaValue(Value v) { return v.is_object() || v.is_bool(); }
-
-std::string Quote(std::string_view s) {
-  std::string out;
-  json::AppendQuoted(out, s);
-  return out;
-}
 
 }  // namespace
 
@@ -171,7 +166,7 @@ void Compiler::CompileKeywords(uint32_t doc, Value schema, const std::string& ba
   };
   auto count = [&](Value v, std::string_view keyword, uint64_t flag, uint64_t* slot) {
     if (!NonNegativeInteger(v, slot)) {
-      Error(doc, v, Quote(keyword) + " must be a non-negative integer");
+      Error(doc, v, JsonQuoted(keyword) + " must be a non-negative integer");
       return;
     }
     n->flags |= flag;
@@ -192,8 +187,8 @@ void Compiler::CompileKeywords(uint32_t doc, Value schema, const std::string& ba
         if (n->types == 0) {
           std::string hint = Suggest(v.as_string(), {"null", "boolean", "integer", "number",
                                                      "string", "array", "object"});
-          Error(doc, v, "unknown type " + Quote(v.as_string()) +
-                            (hint.empty() ? "" : "; did you mean " + Quote(hint) + "?"));
+          Error(doc, v, "unknown type " + JsonQuoted(v.as_string()) +
+                            (hint.empty() ? "" : "; did you mean " + JsonQuoted(hint) + "?"));
         }
       } else if (v.is_array() && v.size() > 0) {
         for (Value t : v.elements()) {
@@ -306,7 +301,7 @@ void Compiler::CompileKeywords(uint32_t doc, Value schema, const std::string& ba
       n->flags |= kHasRequired;
     } else if (k == "properties" || k == "patternProperties" || k == "definitions") {
       if (!v.is_object()) {
-        Error(doc, v, Quote(k) + " must be an object");
+        Error(doc, v, JsonQuoted(k) + " must be an object");
         continue;
       }
       for (const auto& p : v.members()) {
@@ -369,7 +364,7 @@ void Compiler::CompileKeywords(uint32_t doc, Value schema, const std::string& ba
     } else if (k == "else") {
       n->else_schema = Subschema(doc, v, base);
     } else if (k == "$id" || k == "$schema" || k == "$comment") {
-      if (!v.is_string()) Error(doc, v, Quote(k) + " must be a string");
+      if (!v.is_string()) Error(doc, v, JsonQuoted(k) + " must be a string");
     }
     // Other keywords (title, description, default, examples, content*, ...) only annotate.
   }

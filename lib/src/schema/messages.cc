@@ -7,6 +7,7 @@
 
 #include "source/utf8.h"
 #include "util/suggest.h"
+#include "util/text.h"
 
 namespace mcpolicy::schema {
 namespace {
@@ -38,9 +39,9 @@ std::string Render(Value v) {
       std::string_view s = v.as_string();
       std::string_view cut = Prefix(s, kRenderLimit);
       if (cut.size() == s.size()) {
-        json::AppendQuoted(out, s);
+        AppendJsonQuoted(out, s);
       } else {
-        json::AppendQuoted(out, std::string(cut) + "...");
+        AppendJsonQuoted(out, std::string(cut) + "...");
       }
       return out;
     }
@@ -104,10 +105,6 @@ std::string CommaList(const std::vector<std::string>& items) {
     out += items[i];
   }
   return out;
-}
-
-std::string Plural(uint64_t count, std::string_view noun) {
-  return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
 }
 
 Emitted& Add(Errors* out, uint32_t s, Value v, uint32_t depth, std::string_view keyword,
@@ -181,7 +178,7 @@ void ReportEnum(Errors* out, const Compiled& c, const Node& n, uint32_t s, Value
     std::string hint = Suggest(v.as_string(), strings);
     if (!hint.empty()) {
       message += "; did you mean ";
-      json::AppendQuoted(message, hint);
+      AppendJsonQuoted(message, hint);
       message += "?";
     }
   }
@@ -282,13 +279,13 @@ void ReportUnknownKey(Errors* out, const Compiled& c, const Node& n, uint32_t s,
   std::vector<std::string> rendered;
   for (std::string_view name : allowed) {
     rendered.emplace_back();
-    json::AppendQuoted(rendered.back(), name);
+    AppendJsonQuoted(rendered.back(), name);
   }
   std::vector<std::string> patterns;
   for (const PatternProperty& p : n.pattern_properties) patterns.push_back(c.regex_sources[p.regex]);
   if (!hint.empty()) {
     message += "; did you mean ";
-    json::AppendQuoted(message, hint);
+    AppendJsonQuoted(message, hint);
     message += "?";
   } else if (allowed.empty() && patterns.empty()) {
     message += "; no keys are allowed here";
@@ -311,7 +308,7 @@ void ReportUnknownKey(Errors* out, const Compiled& c, const Node& n, uint32_t s,
 
 void ReportMissing(Errors* out, uint32_t s, Value object, uint32_t depth, std::string_view name) {
   Emitted& e = Add(out, s, object, depth, "required", "missing required key ");
-  json::AppendQuoted(e.message, name);
+  AppendJsonQuoted(e.message, name);
   e.offending = std::string(name);
 }
 
@@ -322,9 +319,9 @@ void ReportDependency(Errors* out, const Compiled& c, uint32_t s, Value object, 
     if (m.name() == d.key) key = m.key;
   }
   Emitted& e = Add(out, s, key, depth + 1, "dependencies", "key ");
-  json::AppendQuoted(e.message, d.key);
+  AppendJsonQuoted(e.message, d.key);
   e.message += " requires key ";
-  json::AppendQuoted(e.message, needed);
+  AppendJsonQuoted(e.message, needed);
   e.path_suffix = d.path.substr(c.nodes[s].path.size());  // d.path extends the node's path
   e.offending = std::string(needed);
 }

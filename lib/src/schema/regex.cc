@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "mcpolicy/json.h"
+#include "util/text.h"
 
 namespace mcpolicy::schema {
 namespace {
@@ -59,12 +60,6 @@ std::string CodePointEscape(int32_t cp) {
   std::string hex;
   for (int32_t v = cp; v > 0 || hex.empty(); v /= 16) hex.insert(hex.begin(), kHex[v % 16]);
   return "\\x{" + hex + "}";
-}
-
-std::string Quoted(std::string_view pattern) {
-  std::string out;
-  json::AppendQuoted(out, pattern);
-  return out;
 }
 
 // Why translation failed: what the pattern uses, and whether it is ECMA at all.
@@ -208,7 +203,7 @@ std::unique_ptr<RE2> CompileEcmaRegex(std::string_view pattern, std::string* err
   std::string translated;
   Unsupported why;
   if (!Translate(pattern, &translated, &why)) {
-    *error = "pattern " + Quoted(pattern) + " uses " + why.feature +
+    *error = "pattern " + JsonQuoted(pattern) + " uses " + why.feature +
              (why.is_ecma ? ", which RE2 does not support" : ", which is not ECMA-262 syntax");
     return nullptr;
   }
@@ -217,7 +212,7 @@ std::unique_ptr<RE2> CompileEcmaRegex(std::string_view pattern, std::string* err
   options.set_encoding(RE2::Options::EncodingUTF8);
   auto re = std::make_unique<RE2>(translated, options);
   if (!re->ok()) {
-    *error = "pattern " + Quoted(pattern) + " does not compile: " + re->error();
+    *error = "pattern " + JsonQuoted(pattern) + " does not compile: " + re->error();
     return nullptr;
   }
   return re;

@@ -5,6 +5,7 @@
 #include "mcpolicy/io.h"
 #include "schema/compiler.h"
 #include "schema/uri.h"
+#include "util/text.h"
 
 namespace mcpolicy::schema {
 namespace {
@@ -12,12 +13,6 @@ namespace {
 using json::Value;
 
 constexpr std::string_view kDraft07Uri = "http://json-schema.org/draft-07/schema";
-
-std::string Quote(std::string_view s) {
-  std::string out;
-  json::AppendQuoted(out, s);
-  return out;
-}
 
 // Calls fn(sub) for every subschema `schema` holds under a draft-07 keyword.
 template <typename Fn>
@@ -132,7 +127,7 @@ bool Compiler::LoadDocument(const std::string& uri, std::string* why) {
   json::Document doc = json::Document::Parse(std::move(text));
   if (!doc.ok()) {
     json::Location at = doc.Locate(doc.error()->offset);
-    *why = "the document " + Quote(uri) + " is not valid JSON (" + doc.error()->message +
+    *why = "the document " + JsonQuoted(uri) + " is not valid JSON (" + doc.error()->message +
            " at line " + std::to_string(at.line) + ", column " + std::to_string(at.column) + ")";
     return false;
   }
@@ -188,7 +183,7 @@ uint32_t Compiler::ResolveRef(uint32_t doc, Value ref, const std::string& base) 
   if (uri.size() < resolved.size()) raw_fragment = std::string_view(resolved).substr(uri.size() + 1);
   std::string fragment;
   if (!PercentDecode(raw_fragment, &fragment)) {
-    Error(doc, ref, "$ref " + Quote(ref.as_string()) + " has a malformed %-escape");
+    Error(doc, ref, "$ref " + JsonQuoted(ref.as_string()) + " has a malformed %-escape");
     return kNone;
   }
   Target target;
@@ -197,14 +192,14 @@ uint32_t Compiler::ResolveRef(uint32_t doc, Value ref, const std::string& base) 
     if (it == resources_.end() && resources_.find(uri) == resources_.end()) {
       std::string why;
       if (!LoadDocument(uri, &why)) {
-        Error(doc, ref, "cannot resolve $ref " + Quote(ref.as_string()) + ": " + why);
+        Error(doc, ref, "cannot resolve $ref " + JsonQuoted(ref.as_string()) + ": " + why);
         return kNone;
       }
       it = resources_.find(resolved);
     }
     if (it == resources_.end()) {
-      Error(doc, ref, "cannot resolve $ref " + Quote(ref.as_string()) + ": no schema has $id " +
-                          Quote("#" + fragment));
+      Error(doc, ref, "cannot resolve $ref " + JsonQuoted(ref.as_string()) + ": no schema has $id " +
+                          JsonQuoted("#" + fragment));
       return kNone;
     }
     target = it->second;
@@ -213,19 +208,19 @@ uint32_t Compiler::ResolveRef(uint32_t doc, Value ref, const std::string& base) 
     if (it == resources_.end()) {
       std::string why;
       if (!LoadDocument(uri, &why)) {
-        Error(doc, ref, "cannot resolve $ref " + Quote(ref.as_string()) + ": " + why);
+        Error(doc, ref, "cannot resolve $ref " + JsonQuoted(ref.as_string()) + ": " + why);
         return kNone;
       }
       it = resources_.find(uri);
     }
     if (!WalkPointer(it->second, fragment, &target)) {
-      Error(doc, ref, "$ref " + Quote(ref.as_string()) + " points to nothing");
+      Error(doc, ref, "$ref " + JsonQuoted(ref.as_string()) + " points to nothing");
       return kNone;
     }
   }
   Value v(&Doc(target.doc), target.node);
   if (!v.is_object() && !v.is_bool()) {
-    Error(doc, ref, "$ref " + Quote(ref.as_string()) + " points to a " +
+    Error(doc, ref, "$ref " + JsonQuoted(ref.as_string()) + " points to a " +
                         std::string(TypeName(v.type())) + ", not a schema");
     return kNone;
   }
@@ -243,7 +238,7 @@ void Compiler::CollapseRefChains() {
     uint32_t first = j;  // j is on the cycle: find its earliest member
     for (uint32_t k = nodes[j].ref; k != j; k = nodes[k].ref) first = std::min(first, k);
     Value ref = Value(&Doc(nodes[first].doc), nodes[first].source).Find("$ref");
-    Error(nodes[first].doc, ref, "$ref " + Quote(ref.as_string()) +
+    Error(nodes[first].doc, ref, "$ref " + JsonQuoted(ref.as_string()) +
                                      " is part of a cycle of $refs that never reaches a schema");
     nodes[first].ref = kNone;
   }
