@@ -7,6 +7,7 @@
 #include <string>
 
 #include "mcpolicy/fix.h"
+#include "mcpolicy/rules.h"
 #include "mcpolicy/lint.h"
 
 namespace mcpolicy {

@@ -15,6 +15,28 @@ enum class Severity : uint8_t { kNote, kWarning, kError };
 std::string_view SeverityName(Severity severity);  // "note", "warning", "error"
 std::optional<Severity> ParseSeverity(std::string_view name);
 
+// The window a rate limit counts calls over.
+enum class Window : uint8_t { kMinute, kHour, kDay };
+std::string_view WindowName(Window window);  // "minute", "hour", "day"
+double WindowMinutes(Window window);         // 1, 60, 1440
+
+// What `lint --fix` does about a finding, as data: the rule that found it decides the change,
+// the dialect of the file decides the text (fix/planner.cc for hosted JSON).
+struct Remedy {
+  enum class Kind : uint8_t {
+    kHide,           // name `tool` in the hide list and drop its tool entry
+    kAddLimit,       // give `tool` a limit of `max` calls per `window`, counted per grant
+    kGuard,          // deny calls to `tool` whose argument at `path` is one of `values`
+    kDenyByDefault,  // make the default deny, and list `values` (read tools) with no rule
+  };
+  Kind kind = Kind::kHide;
+  Window window = Window::kMinute;  // kAddLimit
+  uint32_t max = 0;                 // kAddLimit; at least 1
+  std::string tool;
+  std::string path;                 // kGuard: "args.action"
+  std::vector<std::string> values;  // kGuard: operations; kDenyByDefault: tools to list
+};
+
 // One finding in one file. Lines and columns are 1-based; columns count Unicode code points.
 // A finding about a whole file (no position) has line 0.
 struct Diagnostic {
@@ -31,6 +53,7 @@ struct Diagnostic {
   uint32_t source_column = 1;  // column of source_line's first code point
   bool source_line_cut = false;  // the line goes on after source_line
   std::string suppression;    // non-empty: suppressed, with this justification
+  std::optional<Remedy> remedy;  // set by fixable rules when a fix applies
 };
 
 // Source lines are shown as a window of kSnippetColumns code points starting kSnippetLead before

@@ -42,9 +42,6 @@ bool ApplyEdits(std::string& text, std::vector<TextEdit> edits);
 std::string UnifiedDiff(std::string_view path, std::string_view before, std::string_view after,
                         int context = 3);
 
-// Whether `rule` is one --fix can repair.
-bool IsFixableRule(std::string_view rule);
-
 struct FixTextResult {
   std::string text;    // the fixed document (the input when nothing was fixed)
   size_t fixed = 0;    // findings repaired

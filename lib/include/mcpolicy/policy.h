@@ -29,15 +29,12 @@
 #include <vector>
 
 #include "mcpolicy/catalog.h"
+#include "mcpolicy/diagnostic.h"
 #include "mcpolicy/classify.h"
 #include "mcpolicy/json.h"
 #include "mcpolicy/source_map.h"
 
 namespace mcpolicy {
-
-enum class Window : uint8_t { kMinute, kHour, kDay };
-std::string_view WindowName(Window window);  // "minute", "hour", "day"
-double WindowMinutes(Window window);         // 1, 60, 1440
 
 // One quota, {counter, window, max, scope}. Fields that were absent or malformed are empty.
 struct Limit {

@@ -23,6 +23,9 @@ struct RuleInfo {
   // Run on every policy after schema validation; null for findings the lint driver makes itself
   // (invalid-json, duplicate-key, schema).
   PolicyCheck check = nullptr;
+  // Its findings carry a Remedy that `lint --fix` applies (the one list --fix's help, the docs
+  // and the fixer read).
+  bool fixable = false;
 };
 
 // Every rule, sorted by name.
@@ -33,6 +36,9 @@ std::span<const std::string_view> AllRuleNames();
 
 // The rule with this name, or nullptr.
 const RuleInfo* FindRule(std::string_view name);
+
+// Whether the rule's findings can carry a remedy for `lint --fix`.
+bool IsFixableRule(std::string_view rule);
 
 // The rule's default severity (error for a name that is no rule): what DiagnosticSink asks.
 Severity DefaultSeverity(std::string_view rule);

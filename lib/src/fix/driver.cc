@@ -3,27 +3,11 @@
 #include <algorithm>
 #include <map>
 
-#include "mcpolicy/catalog.h"
 #include "mcpolicy/escape.h"
 #include "mcpolicy/fix.h"
 #include "mcpolicy/io.h"
 
 namespace mcpolicy {
-namespace {
-
-// The server lint judged `path` against: the --tools server, or a catalog server by id.
-const CatalogServer* ServerOf(const LintResult& result, const std::string& path,
-                              const LintOptions& options) {
-  for (const PolicyServer& s : result.servers) {
-    if (s.path != path) continue;
-    if (options.tools_server && s.server == options.tools_server->id) return options.tools_server;
-    return Catalog::Bundled().Find(s.server);
-  }
-  return nullptr;
-}
-
-}  // namespace
-
 namespace fix {
 
 Passes RunPasses(const std::vector<std::string>& paths, LintOptions options,
@@ -37,7 +21,7 @@ Passes RunPasses(const std::vector<std::string>& paths, LintOptions options,
     if (!out.last.errors.empty()) return out;
     std::map<std::string, std::vector<const Diagnostic*>> findings;
     for (const Diagnostic& d : out.last.diagnostics) {
-      if (d.suppression.empty() && IsFixableRule(d.rule) && !out.not_fixed.count(d.path)) {
+      if (d.suppression.empty() && d.remedy && !out.not_fixed.count(d.path)) {
         findings[d.path].push_back(&d);
       }
     }
@@ -51,8 +35,7 @@ Passes RunPasses(const std::vector<std::string>& paths, LintOptions options,
         out.stamps[input] = read.stamp;
       }
       out.originals.emplace(display, contents[input]);
-      PassOutcome outcome =
-          FixPass(contents[input], file_findings, ServerOf(out.last, display, options));
+      PassOutcome outcome = FixPass(contents[input], file_findings);
       if (!outcome.error.empty()) {
         out.not_fixed[display] = outcome.error;
         continue;

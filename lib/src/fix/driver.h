@@ -43,10 +43,9 @@ struct PassOutcome {
   std::string error;  // non-empty: nothing was changed, and why
 };
 
-// One pass: the remedies of `findings` (this text's unsuppressed findings of fixable rules)
-// applied to `text`, judged against `server` (the one lint judged it against; nullptr = none).
-PassOutcome FixPass(const std::string& text, const std::vector<const Diagnostic*>& findings,
-                    const CatalogServer* server);
+// One pass: the remedies `findings` carry (this text's unsuppressed findings of fixable rules)
+// applied to `text`.
+PassOutcome FixPass(const std::string& text, const std::vector<const Diagnostic*>& findings);
 
 // How many of `path`'s unsuppressed findings in `before` are gone from `after` (matched by rule and
 // JSON pointer).

@@ -3,7 +3,6 @@
 
 #include "fix/driver.h"
 #include "fix/planner.h"
-#include "fix/remedies.h"
 #include "mcpolicy/catalog.h"
 #include "mcpolicy/fix.h"
 #include "rules/runner.h"
@@ -11,8 +10,7 @@
 namespace mcpolicy {
 namespace fix {
 
-PassOutcome FixPass(const std::string& text, const std::vector<const Diagnostic*>& findings,
-                    const CatalogServer* server_entry) {
+PassOutcome FixPass(const std::string& text, const std::vector<const Diagnostic*>& findings) {
   PassOutcome outcome{text, ""};
   json::Document doc = json::Document::Parse(text);
   if (!doc.ok()) return outcome;  // invalid-json has no fix; nothing else was checked
@@ -21,16 +19,12 @@ PassOutcome FixPass(const std::string& text, const std::vector<const Diagnostic*
                     "remove them first";
     return outcome;
   }
+  // The remedies come with the findings (the rules decided them on the policy lint read); the
+  // policy is read again only to find where each change goes in this text.
   Policy policy = ReadPolicy(doc);
-  ServerChoice server;
-  if (server_entry) {
-    server.server = server_entry;
-    server.source = ServerChoice::Source::kFlag;
-  }
-  Resolution resolution = Resolve(policy, server, SharedClassifier);
-  std::vector<Remedy> remedies;
+  std::vector<const Remedy*> remedies;
   for (const Diagnostic* d : findings) {
-    if (auto remedy = RemedyFor(*d, policy, resolution)) remedies.push_back(std::move(*remedy));
+    if (d->remedy) remedies.push_back(&*d->remedy);
   }
   if (remedies.empty()) return outcome;
   std::vector<TextEdit> edits;

@@ -152,10 +152,10 @@ void RenderArray(const json::Document& doc, const SourceStyle& style, uint32_t a
   edits.push_back({end, end, text});
 }
 
-NewValue LimitValue(const std::string& tool, const Treatment& t) {
-  return NewValue::Object({{"counter", NewValue::String(CounterName(tool))},
-                           {"window", NewValue::String(WindowName(t.window))},
-                           {"max", NewValue::Raw(std::to_string(t.max))},
+NewValue LimitValue(const Remedy& r) {
+  return NewValue::Object({{"counter", NewValue::String(CounterName(r.tool))},
+                           {"window", NewValue::String(WindowName(r.window))},
+                           {"max", NewValue::Raw(std::to_string(r.max))},
                            {"scope", NewValue::String("grant")}});
 }
 
@@ -179,7 +179,7 @@ uint32_t OrdinalOf(const json::Document& doc, uint32_t object, uint32_t key_loc)
 }  // namespace
 
 std::string PlanEdits(const json::Document& doc, const Policy& policy,
-                      const std::vector<Remedy>& remedies, std::vector<TextEdit>& edits) {
+                      const std::vector<const Remedy*>& remedies, std::vector<TextEdit>& edits) {
   json::Value root = doc.root();
   if (!root.is_object()) return "the policy is not an object";
   std::map<uint32_t, ObjectPlan> objects;
@@ -187,7 +187,8 @@ std::string PlanEdits(const json::Document& doc, const Policy& policy,
   std::vector<TextEdit> out;
   std::set<std::string> hidden;
   std::vector<NewValue> hide_names;
-  for (const Remedy& r : remedies) {
+  for (const Remedy* remedy : remedies) {
+    const Remedy& r = *remedy;
     if (r.kind != Remedy::Kind::kHide || !hidden.insert(r.tool).second) continue;
     if (!policy.FindHidden(r.tool)) hide_names.push_back(NewValue::String(r.tool));
     if (const ToolRules* tool = policy.FindTool(r.tool)) {
@@ -205,7 +206,8 @@ std::string PlanEdits(const json::Document& doc, const Policy& policy,
       return "\"hide\" is not an array";
     }
   }
-  for (const Remedy& r : remedies) {
+  for (const Remedy* remedy : remedies) {
+    const Remedy& r = *remedy;
     if (r.kind == Remedy::Kind::kHide || hidden.count(r.tool)) continue;
     if (r.kind == Remedy::Kind::kDenyByDefault) {
       if (policy.default_loc == kNoLoc) return "\"default\" is missing";
@@ -229,7 +231,7 @@ std::string PlanEdits(const json::Document& doc, const Policy& policy,
     if (!tool) continue;
     bool limit = r.kind == Remedy::Kind::kAddLimit;
     std::string key = limit ? "limits" : "deny_if";
-    NewValue element = limit ? LimitValue(r.tool, r.limit) : GuardValue(r);
+    NewValue element = limit ? LimitValue(r) : GuardValue(r);
     json::Value existing = json::Value(&doc, tool->value_loc).Find(key);
     if (existing.is_array()) {
       arrays[existing.index()].push_back(std::move(element));

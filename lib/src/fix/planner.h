@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "fix/remedies.h"
+#include "mcpolicy/diagnostic.h"
 #include "mcpolicy/fix.h"
 #include "mcpolicy/json.h"
 #include "mcpolicy/policy.h"
@@ -18,7 +18,7 @@ namespace mcpolicy::fix {
 // and read into `policy`). A hidden tool's other remedies are dropped. Returns "" or why the
 // remedies cannot be applied (e.g. "hide" is not an array); then `edits` is unchanged.
 std::string PlanEdits(const json::Document& doc, const Policy& policy,
-                      const std::vector<Remedy>& remedies, std::vector<TextEdit>& edits);
+                      const std::vector<const Remedy*>& remedies, std::vector<TextEdit>& edits);
 
 }  // namespace mcpolicy::fix
 

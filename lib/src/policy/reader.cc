@@ -190,24 +190,6 @@ void ReadTools(const json::Document& doc, json::Value tools, Policy& policy) {
 
 }  // namespace
 
-std::string_view WindowName(Window window) {
-  switch (window) {
-    case Window::kMinute: return "minute";
-    case Window::kHour: return "hour";
-    case Window::kDay: return "day";
-  }
-  return "minute";
-}
-
-double WindowMinutes(Window window) {
-  switch (window) {
-    case Window::kMinute: return 1;
-    case Window::kHour: return 60;
-    case Window::kDay: return 1440;
-  }
-  return 1;
-}
-
 std::optional<double> Limit::PerMinute() const {
   if (!window || !max) return std::nullopt;
   return *max / WindowMinutes(*window);

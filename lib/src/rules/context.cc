@@ -78,6 +78,22 @@ bool Judged(const ResolvedTool& tool) {
   return tool.rules && tool.rules->well_formed && tool.on_server && ValidToolName(tool.name);
 }
 
+std::optional<Remedy> TierRemedy(const ResolvedTool& tool, Category category) {
+  Treatment treatment = TreatmentFor(category, Tier::kRecommended);
+  Remedy remedy;
+  remedy.tool = tool.name;
+  switch (treatment.kind) {
+    case Treatment::Kind::kAllow: return std::nullopt;
+    case Treatment::Kind::kHide: remedy.kind = Remedy::Kind::kHide; return remedy;
+    case Treatment::Kind::kLimit:
+      remedy.kind = Remedy::Kind::kAddLimit;
+      remedy.window = treatment.window;
+      remedy.max = treatment.max;
+      return remedy;
+  }
+  return std::nullopt;
+}
+
 std::string SuggestedLimit(const ResolvedTool& tool, const PolicyContext& context) {
   double ceiling = CeilingPerMinute(EffectiveCategory(tool), context.config.thresholds);
   return context.wording.LimitSnippet(tool.name, Window::kMinute, std::floor(ceiling));

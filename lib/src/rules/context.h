@@ -10,6 +10,7 @@
 
 #include "mcpolicy/config.h"
 #include "mcpolicy/policy.h"
+#include "mcpolicy/remedy.h"
 #include "mcpolicy/rules.h"
 #include "policy/wording.h"
 #include "util/sink.h"
@@ -54,6 +55,10 @@ std::vector<std::pair<std::string, Category>> OpenDangerousOperations(const Reso
 // A multiplexer's worst operation its conditions leave open (read when all are stopped); any other
 // tool's category.
 Category EffectiveCategory(const ResolvedTool& tool);
+// The recommended tier's remedy for `tool` judged as `category`: a limit, or hiding it (nullopt
+// where the tier allows the category as it is).
+std::optional<Remedy> TierRemedy(const ResolvedTool& tool, Category category);
+
 // The limit a finding suggests: the ceiling for the tool's category, per minute, in the dialect's
 // words (`"limits": [{"counter": "<tool>_rate", "window": "minute", "max": N, ...}]`).
 std::string SuggestedLimit(const ResolvedTool& tool, const PolicyContext& context);

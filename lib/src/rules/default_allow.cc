@@ -2,6 +2,22 @@
 #include "util/text.h"
 
 namespace mcpolicy {
+namespace {
+
+// Deny by default, and list the server's read tools the policy leaves to the default, so making
+// the default deny takes nothing harmless away.
+Remedy DenyByDefault(const Resolution& resolution) {
+  Remedy remedy;
+  remedy.kind = Remedy::Kind::kDenyByDefault;
+  for (const ResolvedTool& tool : resolution.tools) {
+    if (!tool.rules && tool.catalog && tool.reachable() && tool.category == Category::kRead) {
+      remedy.values.emplace_back(tool.name);
+    }
+  }
+  return remedy;
+}
+
+}  // namespace
 
 void DefaultAllow::Check(const PolicyContext& context, DiagnosticSink& sink) const {
   const Policy& policy = context.policy;
@@ -20,7 +36,8 @@ void DefaultAllow::Check(const PolicyContext& context, DiagnosticSink& sink) con
                        " lets the agent call every tool not listed under " + w.Key(PolicyKey::kTools) + " ";
   if (risky.empty()) {
     sink.Report(info().name, policy.default_loc,
-                allows + limits + ", including tools the server adds later" + fix);
+                allows + limits + ", including tools the server adds later" + fix)
+        .remedy = DenyByDefault(context.resolution);
     return;
   }
   constexpr size_t kNamed = 5;
@@ -34,7 +51,8 @@ void DefaultAllow::Check(const PolicyContext& context, DiagnosticSink& sink) con
               allows + limits + ", and " + context.resolution.server.server->id + " has " +
                   std::to_string(risky.size()) + " unlisted execute, destructive or financial " +
                   (risky.size() == 1 ? "tool: " : "tools: ") + names + fix,
-              Severity::kError);
+              Severity::kError)
+      .remedy = DenyByDefault(context.resolution);
 }
 
 }  // namespace mcpolicy

@@ -13,13 +13,14 @@ void ReachableDestructive::Check(const PolicyContext& context, DiagnosticSink& s
     if (tool.catalog && !tool.catalog->operations.empty()) continue;
     std::string how = tool.has_limits ? " is allowed with only a limit, which does not stop a single call,"
                                       : " is allowed";
-    sink.Report(info().name, tool.rules->key_loc,
+    Diagnostic& d = sink.Report(info().name, tool.rules->key_loc,
                 rules::Describe(tool) + how +
                     " and no " + w.Key(PolicyKey::kGuard) +
                     " guards it, so an agent can destroy data that cannot be recovered; move it "
                     "to " + w.Key(PolicyKey::kHide) + " (and drop this entry) or add a " +
                     w.Key(PolicyKey::kGuard) +
                     " condition on the arguments that select what it deletes");
+    d.remedy = rules::TierRemedy(tool, tool.category);
   }
 }
 

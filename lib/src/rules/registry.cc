@@ -65,6 +65,11 @@ const RuleInfo* FindRule(std::string_view name) {
   return (it != std::end(kRules) && it->name == name) ? it : nullptr;
 }
 
+bool IsFixableRule(std::string_view rule) {
+  const RuleInfo* info = FindRule(rule);
+  return info && info->fixable;
+}
+
 Severity DefaultSeverity(std::string_view rule) {
   const RuleInfo* info = FindRule(rule);
   return info ? info->default_severity : Severity::kError;

@@ -26,10 +26,16 @@ void UnguardedMultiplexer::Check(const PolicyContext& context, DiagnosticSink& s
     }
     std::string why = any ? "the conditions on " + QuotedName(argument) + " do not stop "
                           : "no condition on " + QuotedName(argument) + " stops ";
-    sink.Report(info().name, tool.rules->key_loc,
+    Diagnostic& d = sink.Report(info().name, tool.rules->key_loc,
                 "multiplexer " + rules::Describe(tool) + " is allowed and " + why + values +
                     "; add " + context.wording.GuardSnippet(path, "in", "[" + list + "]") +
                     " or hide it");
+    Remedy remedy;
+    remedy.kind = Remedy::Kind::kGuard;
+    remedy.tool = tool.name;
+    remedy.path = path;
+    for (const auto& [value, category] : open) remedy.values.push_back(value);
+    d.remedy = std::move(remedy);
   }
 }
 

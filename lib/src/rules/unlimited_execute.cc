@@ -11,9 +11,10 @@ void UnlimitedExecute::Check(const PolicyContext& context, DiagnosticSink& sink)
     std::string how = tool.decision == Decision::kConditioned
                           ? " is allowed with argument conditions but no limit"
                           : " is allowed with no limit";
-    sink.Report(info().name, tool.rules->key_loc,
+    Diagnostic& d = sink.Report(info().name, tool.rules->key_loc,
                 rules::Describe(tool) + how + "; add " +
                     rules::SuggestedLimit(tool, context) + " or hide it");
+    d.remedy = rules::TierRemedy(tool, rules::EffectiveCategory(tool));
   }
 }
 

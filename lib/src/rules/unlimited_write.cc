@@ -8,11 +8,12 @@ void UnlimitedWrite::Check(const PolicyContext& context, DiagnosticSink& sink) c
         tool.has_limits) {
       continue;
     }
-    sink.Report(info().name, tool.rules->key_loc,
+    Diagnostic& d = sink.Report(info().name, tool.rules->key_loc,
                 rules::Describe(tool) +
                     " is allowed with no limit, so an agent in a loop can change data as fast as "
                     "it can call; add " +
                     rules::SuggestedLimit(tool, context));
+    d.remedy = rules::TierRemedy(tool, rules::EffectiveCategory(tool));
   }
 }
 

@@ -11,7 +11,7 @@ class UnlimitedWrite {
   static constexpr RuleInfo info() {
     return {"unlimited-write", Severity::kWarning,
             "A write tool is allowed with no limit.",
-            &RunCheck<UnlimitedWrite>};
+            &RunCheck<UnlimitedWrite>, /*fixable=*/true};
   }
   void Check(const PolicyContext& context, DiagnosticSink& sink) const;
 };
