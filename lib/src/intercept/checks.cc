@@ -96,6 +96,11 @@ std::string_view OperandKind(const Operand& o) {
   return "a value";
 }
 
+// A valid deny rule: it blocks every call to its tool.
+bool Blocks(const Rule& rule) {
+  return rule.action == Action::kDeny && rule.conditions.empty() && !rule.rate_limit;
+}
+
 class Checker {
  public:
   Checker(const yaml::Tree& tree, const InterceptPolicy& policy, Reporter& reporter)
@@ -362,7 +367,7 @@ void Checker::CheckDeadEntries() {
   const Rule* deny_all = nullptr;
   for (const Tool& tool : policy_.tools) {
     for (const Rule& rule : tool.rules) {
-      if (tool.name == "*" && rule.action == Action::kDeny && !deny_all) deny_all = &rule;
+      if (tool.name == "*" && Blocks(rule) && !deny_all) deny_all = &rule;
     }
   }
   for (const Tool& tool : policy_.tools) {
@@ -385,14 +390,15 @@ void Checker::CheckDeadEntries() {
     // Every call to the tool is denied by an unconditional deny rule: its other rules decide nothing.
     const Rule* deny = deny_all;
     for (const Rule& rule : tool.rules) {
-      if (rule.action == Action::kDeny && !deny) deny = &rule;
+      if (Blocks(rule) && !deny) deny = &rule;
     }
     if (!deny) continue;
     for (size_t i = 0; i < tool.rules.size(); ++i) {
       const Rule& rule = tool.rules[i];
       if (&rule == deny || rule.action == Action::kDeny) continue;
+      std::string name = rule.name.empty() ? std::to_string(i + 1) : Quote(rule.name);
       reporter_.At("dead-entry", rule.node,
-                   "rule " + Quote(rule.name) + " never decides anything: the deny rule " + Quote(deny->name) +
+                   "rule " + name + " never decides anything: the deny rule " + Quote(deny->name) +
                        " (" + At(tree_, deny->node) + ") blocks every call to " +
                        (deny == deny_all ? std::string("every tool") : "this tool"),
                    pointer + "/rules/" + std::to_string(i));
