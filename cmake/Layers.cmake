@@ -14,11 +14,13 @@ set(MCPOLICY_AREA_SOURCES_util atomic_write.cc diagnostic.cc embedded.cc escape.
 set(MCPOLICY_AREA_SOURCES_source document.cc json_parser.cc utf8.cc)
 set(MCPOLICY_AREA_SOURCES_schema compiled.cc compiler.cc embedded_schema.cc equality.cc formats.cc
   messages.cc metaschema.cc regex.cc resolver.cc schema.cc uri.cc validator.cc)
+set(MCPOLICY_AREA_SOURCES_yaml input.cc parser.cc problems.cc recognise.cc scalar.cc tree.cc)
 set(MCPOLICY_AREA_SOURCES_classify analyzer.cc classifier.cc evidence.cc features.cc lexicon.cc
   model.cc signals.cc tokenizer.cc)
 set(MCPOLICY_AREA_SOURCES_catalog catalog.cc loader.cc tool_input.cc tools_server.cc)
 set(MCPOLICY_AREA_SOURCES_policy hosted_wording.cc reader.cc remedy.cc resolve.cc)
 set(MCPOLICY_AREA_SOURCES_config baseline.cc config.cc glob.cc resolver.cc)
+set(MCPOLICY_AREA_SOURCES_intercept checks.cc keys.cc read.cc report.cc shape.cc)
 set(MCPOLICY_AREA_SOURCES_rules context.cc dead_entry.cc default_allow.cc deny_all.cc
   invalid_tool_name.cc limit_blocks_all.cc loose_limit.cc reachable_destructive.cc
   reachable_financial.cc registry.cc runner.cc shared_counter.cc unguarded_multiplexer.cc
@@ -96,7 +98,7 @@ foreach(layer IN LISTS MCPOLICY_LAYERS)
   add_library(mcpolicy_${layer} STATIC ${MCPOLICY_LAYER_SOURCES_${layer}})
   target_include_directories(mcpolicy_${layer} PUBLIC ${mcpolicy_layer_root}/${layer})
   target_link_libraries(mcpolicy_${layer}
-    PUBLIC ${mcpolicy_lower} mcpolicy_re2 nlohmann_json::nlohmann_json
+    PUBLIC ${mcpolicy_lower} mcpolicy_re2 mcpolicy_libyaml nlohmann_json::nlohmann_json
     PRIVATE mcpolicy_warnings mcpolicy_library_warnings mcpolicy_sanitizers)
   target_compile_definitions(mcpolicy_${layer} PRIVATE MCPOLICY_VERSION="${PROJECT_VERSION}")
   set(mcpolicy_lower mcpolicy_${layer})
