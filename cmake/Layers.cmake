@@ -20,7 +20,7 @@ set(MCPOLICY_AREA_SOURCES_classify analyzer.cc classifier.cc evidence.cc feature
 set(MCPOLICY_AREA_SOURCES_catalog catalog.cc loader.cc tool_input.cc tools_server.cc)
 set(MCPOLICY_AREA_SOURCES_policy hosted_wording.cc reader.cc remedy.cc resolve.cc)
 set(MCPOLICY_AREA_SOURCES_config baseline.cc config.cc glob.cc resolver.cc)
-set(MCPOLICY_AREA_SOURCES_intercept checks.cc keys.cc read.cc report.cc shape.cc)
+set(MCPOLICY_AREA_SOURCES_intercept checks.cc keys.cc model.cc read.cc report.cc shape.cc)
 set(MCPOLICY_AREA_SOURCES_rules context.cc dead_entry.cc default_allow.cc deny_all.cc
   invalid_tool_name.cc limit_blocks_all.cc loose_limit.cc reachable_destructive.cc
   reachable_financial.cc registry.cc runner.cc shared_counter.cc unguarded_multiplexer.cc

@@ -69,6 +69,11 @@ struct ToolRules {
   std::span<const Limit> limits;
   std::span<const Condition> require;
   std::span<const Condition> deny_if;
+  // Every call is denied by a rule of the entry (Intercept's unconditional deny rule).
+  bool denied = false;
+  // Every call waits for a person's approval (Intercept's unconditional require_approval): a
+  // guard on every operation.
+  bool approval = false;
   // False when the entry has keys a hosted policy does not know ("action", "rate_limit") or a
   // malformed limit or condition: the schema rule reports those, and risk rules stay silent about
   // the entry rather than pile on.
@@ -90,6 +95,11 @@ struct Policy {
   Policy& operator=(const Policy&) = delete;
 
   DefaultAction default_action = DefaultAction::kUnset;  // kUnset: absent or malformed
+  // False when the dialect's default applied because the file names none (Intercept: allow).
+  bool default_written = true;
+  // Limits naming one counter share one quota across tools (hosted JSON); false where each
+  // tool's counters are its own (Intercept's state.<tool>.<counter>).
+  bool counters_shared = true;
   LocId default_loc = kNoLoc;
   std::vector<HideEntry> hide;  // in file order, "*" included
   LocId hide_all_loc = kNoLoc;  // the "*" entry, if any
@@ -121,6 +131,7 @@ Policy ReadPolicy(const json::Document& doc);
 enum class Decision : uint8_t {
   kHidden,           // hidden (by name or "*")
   kDeniedByDefault,  // unlisted under default deny
+  kDenied,           // every call denied by one of its own rules
   kLimited,          // allowed, with at least one limit (its own or all_tools)
   kConditioned,      // allowed with argument conditions but no limit
   kUnlimited,        // allowed with nothing
@@ -155,7 +166,8 @@ struct ResolvedTool {
   bool has_conditions = false;  // a non-empty require or deny_if
 
   bool reachable() const {
-    return decision != Decision::kHidden && decision != Decision::kDeniedByDefault;
+    return decision != Decision::kHidden && decision != Decision::kDeniedByDefault &&
+           decision != Decision::kDenied;
   }
 };
 

@@ -29,6 +29,7 @@ std::string StateText(const ResolvedTool& tool, const Policy& policy) {
     return tool.hidden_by && tool.hidden_by->name == "*" ? "hidden (by \"*\")" : "hidden";
   }
   if (tool.decision == Decision::kDeniedByDefault) return "denied by default";
+  if (tool.decision == Decision::kDenied) return "denied by a rule";
   std::string out;
   const std::span<const Limit>* own = tool.rules ? &tool.rules->limits : nullptr;
   if (own && !own->empty()) {

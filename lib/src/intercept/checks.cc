@@ -30,16 +30,6 @@ std::string At(const yaml::Tree& tree, uint32_t node) {
   return "line " + std::to_string(p.line) + ", column " + std::to_string(p.column);
 }
 
-bool ValidToolName(std::string_view name) {
-  if (name.empty() || name.size() > 128) return false;
-  for (char c : name) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-              c == '-' || c == '.';
-    if (!ok) return false;
-  }
-  return true;
-}
-
 // The operator people mean by a symbol or a longer word.
 std::string GuessOp(std::string_view op) {
   static const std::pair<std::string_view, std::string_view> kWords[] = {
@@ -132,25 +122,8 @@ void Checker::Run() {
   for (const Tool& tool : policy_.tools) CollectCounters(tool, "/tools/" + PointerToken(tool.name));
   for (const Tool& tool : policy_.tools) {
     std::string pointer = "/tools/" + PointerToken(tool.name);
-    if (tool.name != "*" && !ValidToolName(tool.name)) {
-      reporter_.At("invalid-tool-name", tool.key_node,
-                   "tool " + Quote(tool.name) +
-                       " under tools: is not a valid MCP tool name (1 to 128 characters of A-Z, a-z, 0-9, "
-                       "_, - and .), so it never matches a call",
-                   pointer);
-    }
     for (size_t i = 0; i < tool.rules.size(); ++i) {
       CheckRule(tool, tool.rules[i], pointer + "/rules/" + std::to_string(i));
-    }
-  }
-  for (size_t i = 0; i < policy_.hide.size(); ++i) {
-    const HideEntry& h = policy_.hide[i];
-    if (h.name != "*" && !ValidToolName(h.name)) {
-      reporter_.At("invalid-tool-name", h.node,
-                   "hide entry " + Quote(h.name) +
-                       " is not a valid MCP tool name (1 to 128 characters of A-Z, a-z, 0-9, _, - and .), so "
-                       "it hides nothing",
-                   "/hide/" + std::to_string(i));
     }
   }
   CheckDeadEntries();
@@ -372,21 +345,9 @@ void Checker::CheckDeadEntries() {
   }
   for (const Tool& tool : policy_.tools) {
     std::string pointer = "/tools/" + PointerToken(tool.name);
-    if (hide_all) {
-      reporter_.At("dead-entry", tool.key_node,
-                   (tool.name == "*" ? std::string("the wildcard rules never apply")
-                                     : "tool " + Quote(tool.name) + " is never called") +
-                       ": hide: [\"*\"] (" + At(tree_, hide_all->node) + ") hides every tool",
-                   pointer);
-      continue;
-    }
-    if (auto it = hidden.find(tool.name); it != hidden.end()) {
-      reporter_.At("dead-entry", tool.key_node,
-                   "tool " + Quote(tool.name) + " is listed under tools: and hidden (" + At(tree_, it->second->node) +
-                       "); hide wins, so its rules never apply",
-                   pointer);
-      continue;
-    }
+    // A tool hidden, or listed beside hide: ["*"], is the dead-entry rule's finding on the
+    // neutral model (rules/dead_entry.cc); here only rules a deny rule makes moot.
+    if (hide_all || hidden.count(tool.name)) continue;
     // Every call to the tool is denied by an unconditional deny rule: its other rules decide nothing.
     const Rule* deny = deny_all;
     for (const Rule& rule : tool.rules) {

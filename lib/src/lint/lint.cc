@@ -21,7 +21,11 @@
 #include "rules/runner.h"
 #include "mcpolicy/json.h"
 #include "mcpolicy/rules.h"
+#include "intercept/model.h"
+#include "intercept/read.h"
 #include "util/sink.h"
+#include "yaml/recognise.h"
+#include "yaml/tree.h"
 #include "util/suggest.h"
 #include "util/text.h"
 
@@ -42,14 +46,16 @@ bool Inside(const fs::path& path, const fs::path& root) {
   return r == root.end();
 }
 
-// Expands directories into their *.json files, sorted, so output order never depends on the
+bool YamlPath(std::string_view path) { return path.ends_with(".yaml") || path.ends_with(".yml"); }
+
+// Expands directories into their *.json files (and, with `yaml`, *.yaml and *.yml), sorted, so output order never depends on the
 // file system. For writing (lint --fix), a file found through a symlink that leads out of the
 // directory given is skipped with a warning unless `follow_symlinks`, and a file named twice
 // (through another path, a symlink or a hard link) is kept once.
 void ExpandPaths(const std::vector<std::string>& paths, const std::string& stdin_name,
                  std::vector<Input>& inputs, std::vector<std::string>& errors,
                  bool writing = false, bool follow_symlinks = false,
-                 std::vector<std::string>* warnings = nullptr) {
+                 std::vector<std::string>* warnings = nullptr, bool yaml = false) {
   for (const std::string& path : paths) {
     if (path == "-") {
       inputs.push_back({"-", stdin_name.empty() ? "<stdin>" : stdin_name, true});
@@ -67,7 +73,8 @@ void ExpandPaths(const std::vector<std::string>& paths, const std::string& stdin
           if ((name.size() > 1 && name[0] == '.') || name == "node_modules") it.disable_recursion_pending();
           continue;
         }
-        if (it->path().extension() != ".json" || name == kConfigFileName || !it->is_regular_file(ec)) {
+        bool wanted = it->path().extension() == ".json" || (yaml && YamlPath(name));
+        if (!wanted || name == kConfigFileName || !it->is_regular_file(ec)) {
           continue;
         }
         std::error_code link_ec;
@@ -90,8 +97,9 @@ void ExpandPaths(const std::vector<std::string>& paths, const std::string& stdin
       if (ec) {
         errors.push_back(path + ": " + ec.message());
       } else if (found.empty()) {
-        errors.push_back(path + ": is a directory with no .json files (hidden directories and "
-                                "node_modules are not searched)");
+        errors.push_back(path + (yaml ? ": is a directory with no .json, .yaml or .yml files"
+                                      : ": is a directory with no .json files") +
+                         " (hidden directories and node_modules are not searched)");
       }
       std::sort(found.begin(), found.end());
       for (std::string& f : found) inputs.push_back({f, f, false});
@@ -193,6 +201,14 @@ struct PolicyRun {
   std::string* error;    // out: the server could not be chosen (exit 2)
 };
 
+// What lint reports about the server a policy was judged against (nothing when none).
+void RecordServer(const std::string& path, const ServerChoice& server, PolicyServer& out) {
+  if (!server.server) return;
+  static constexpr const char* kSources[] = {"", "--server", "configuration", "inferred", "--tools"};
+  out = {path, server.server->id, kSources[static_cast<int>(server.source)], server.matched,
+         server.total, server.Describe()};
+}
+
 // Checks one parsed file. `schema` is the policy schema for lint, the user's for validate;
 // `policy` is set for lint only.
 void CheckDocument(const json::Document& doc, const Schema& schema, const PolicyRun* policy,
@@ -211,13 +227,21 @@ void CheckDocument(const json::Document& doc, const Schema& schema, const Policy
     *policy->error = sink.path() + ": " + *policy->error;
     return;
   }
-  if (server.server) {
-    static constexpr const char* kSources[] = {"", "--server", "configuration", "inferred",
-                                               "--tools"};
-    *policy->server = {sink.path(), server.server->id, kSources[static_cast<int>(server.source)],
-                       server.matched, server.total, server.Describe()};
-  }
+  RecordServer(sink.path(), server, *policy->server);
   RunPolicyRules(doc, HostedJsonWording(), model, server, *policy->config, sink);
+}
+
+// Whether the first byte that is not blank (after a BOM) opens a JSON object or array.
+bool LooksLikeJson(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  size_t at = text.find_first_not_of(" \t\r\n");
+  return at != std::string_view::npos && (text[at] == '{' || text[at] == '[');
+}
+
+// Whether `text` parses as YAML that reads as an Intercept policy.
+bool LooksLikeYamlPolicy(std::string_view text) {
+  yaml::Tree tree = yaml::Tree::Parse(std::string(text));
+  return tree.ok() && yaml::RecogniseInterceptPolicy(tree).likeness == yaml::Likeness::kPolicy;
 }
 
 // Runs `work(i)` for every input, on up to `jobs` threads; results are merged by the caller.
@@ -248,6 +272,34 @@ struct FileOutcome {
   PolicyServer server;  // lint: the server the policy was judged against (server "" = none)
 };
 
+// Lints an Intercept YAML policy: the reader's findings (YAML, Intercept's own checks, keys), then
+// every policy rule on its neutral model, worded in YAML. Returns false when the file was skipped
+// (`skip_others` and its content is no policy).
+bool CheckIntercept(const Input& in, std::string text, bool skip_others, const PolicyRun& policy,
+                    FileOutcome& out) {
+  intercept::ReadResult read = intercept::Read(in.display, std::move(text));
+  if (skip_others && read.parsed && read.recognition.likeness == yaml::Likeness::kNotPolicy) {
+    out.skipped = in.display + ": not an Intercept policy (" + read.recognition.reason + ")";
+    return false;
+  }
+  out.diagnostics = std::move(read.diagnostics);
+  if (!read.parsed) return true;
+  intercept::Model model;
+  intercept::Map(read.policy, model);
+  ServerChoice server = ChooseServer(model.policy, in.display, *policy.server_flag, *policy.config,
+                                     Catalog::Bundled(), policy.error, policy.tools_server);
+  if (!policy.error->empty()) {
+    *policy.error = in.display + ": " + *policy.error;
+    return true;
+  }
+  RecordServer(in.display, server, *policy.server);
+  intercept::TreeSource source(read.tree);
+  DiagnosticSink sink(in.display, &source, out.diagnostics, DefaultSeverity);
+  RunPolicyRules(source, intercept::InterceptWording(), model.policy, server, *policy.config, sink);
+  return true;
+}
+
+
 // policy_mode: lint (policy schema, dialect hints, non-policies skipped) rather than validate.
 // `configuration` is null for validate; `server_flag` is lint's --server.
 LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_name,
@@ -260,7 +312,7 @@ LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_n
   LintResult result;
   std::vector<Input> inputs;
   ExpandPaths(paths, stdin_name, inputs, result.errors, writing, follow_symlinks,
-              &result.warnings);
+              &result.warnings, policy_mode);
   std::vector<FileOutcome> outcomes(inputs.size());
   ForEachParallel(inputs.size(), jobs, [&](size_t i) {
     const Input& in = inputs[i];
@@ -270,6 +322,26 @@ LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_n
                                                            : ReadInput(in.path, max_bytes);
     if (!read.ok) {
       out.error = in.path == "-" ? in.display + read.error.substr(read.error.find(':')) : read.error;
+      return;
+    }
+    // The dialect: Intercept YAML by extension, or by content when the text is no JSON but a
+    // YAML policy; PolicyLayer's hosted JSON otherwise.
+    const Config* yaml_config = configuration ? configuration->For(in.path) : nullptr;
+    if (policy_mode && (YamlPath(in.path) || (!LooksLikeJson(read.data) && LooksLikeYamlPolicy(read.data)))) {
+      if (configuration && !yaml_config) return;
+      static const Config kYamlDefaults;
+      PolicyRun policy{&server_flag, tools_server, yaml_config ? yaml_config : &kYamlDefaults,
+                       &out.server, &out.error};
+      if (!CheckIntercept(in, std::move(read.data), !in.explicit_ || policies_only, policy, out)) return;
+      if (!out.error.empty()) {
+        out.diagnostics.clear();
+        return;
+      }
+      if (yaml_config) {
+        configuration->Apply(*yaml_config, in.path == "-" ? in.display : in.path, out.diagnostics,
+                             out.suppressions);
+      }
+      out.checked = true;
       return;
     }
     json::ParseOptions parse_options;
@@ -344,7 +416,7 @@ std::vector<std::string> LintInputFiles(const std::vector<std::string>& paths,
   std::vector<Input> inputs;
   std::vector<std::string> errors;
   ExpandPaths(paths, options.stdin_filename, inputs, errors, options.writing,
-              options.follow_symlinks);
+              options.follow_symlinks, nullptr, true);
   std::vector<std::string> files;
   std::set<std::string> directories;
   for (const Input& in : inputs) {

@@ -19,6 +19,7 @@ class HostedJson final : public PolicyWording {
   std::string DefaultIs(DefaultAction action) const override {
     return action == DefaultAction::kDeny ? "\"default\": \"deny\"" : "\"default\": \"allow\"";
   }
+  std::string GuardAdvice() const override { return "a \"deny_if\" condition"; }
   std::string HideAll() const override { return "\"hide\": [\"*\"]"; }
   std::string MaxIsZero() const override { return "\"max\": 0"; }
   std::string SharedLimit() const override { return "all_tools limit"; }

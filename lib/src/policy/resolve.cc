@@ -8,6 +8,7 @@ namespace {
 
 Decision Decide(const Policy& policy, const ResolvedTool& tool) {
   if (tool.hidden_by) return Decision::kHidden;
+  if (tool.rules && tool.rules->denied) return Decision::kDenied;
   if (!tool.rules && policy.default_action != DefaultAction::kAllow) {
     // kUnset (absent or malformed "default") is read as deny: the schema rule reports it, and
     // reading it as allow would flag every tool of the server on top.
@@ -24,6 +25,7 @@ std::string_view DecisionName(Decision decision) {
   switch (decision) {
     case Decision::kHidden: return "hidden";
     case Decision::kDeniedByDefault: return "denied by default";
+    case Decision::kDenied: return "denied by a rule";
     case Decision::kLimited: return "allowed with limits";
     case Decision::kConditioned: return "allowed with argument conditions";
     case Decision::kUnlimited: return "allowed unlimited";
@@ -172,7 +174,8 @@ Resolution Resolve(const Policy& policy, const ServerChoice& server,
       tool.uncertain = classification.uncertain;
     }
     tool.has_limits = any_limit || (tool.rules && !tool.rules->limits.empty());
-    tool.has_conditions = tool.rules && (!tool.rules->require.empty() || !tool.rules->deny_if.empty());
+    tool.has_conditions = tool.rules && (!tool.rules->require.empty() ||
+                                         !tool.rules->deny_if.empty() || tool.rules->approval);
     tool.decision = Decide(policy, tool);
     resolution.tools.push_back(tool);
   }

@@ -29,6 +29,11 @@ class PolicyWording {
   virtual std::string Key(PolicyKey key) const = 0;
   // The default action as written: `"default": "allow"`.
   virtual std::string DefaultIs(DefaultAction action) const = 0;
+  // The default action when the file does not state one (dialects where omitting it means
+  // allow): `no default: (so default: allow)`.
+  virtual std::string DefaultOmitted() const { return DefaultIs(DefaultAction::kAllow); }
+  // The start of advice to guard a tool by its arguments: `add a "deny_if" condition`.
+  virtual std::string GuardAdvice() const = 0;
   // Hiding every tool: `"hide": ["*"]`.
   virtual std::string HideAll() const = 0;
   // A limit that allows no call: `"max": 0`.

@@ -32,7 +32,7 @@ void DefaultAllow::Check(const PolicyContext& context, DiagnosticSink& sink) con
   std::string limits = policy.all_tools_limits.empty() ? "with no limit"
                                                        : "with only the " + w.SharedLimit() + "s";
   std::string fix = "; use " + w.DefaultIs(DefaultAction::kDeny) + " and list the tools the agent needs";
-  std::string allows = w.DefaultIs(DefaultAction::kAllow) +
+  std::string allows = (policy.default_written ? w.DefaultIs(DefaultAction::kAllow) : w.DefaultOmitted()) +
                        " lets the agent call every tool not listed under " + w.Key(PolicyKey::kTools) + " ";
   if (risky.empty()) {
     sink.Report(info().name, policy.default_loc,

@@ -6,7 +6,7 @@ void ReachableDestructive::Check(const PolicyContext& context, DiagnosticSink& s
   const PolicyWording& w = context.wording;
   for (const ResolvedTool& tool : context.resolution.tools) {
     if (!rules::Judged(tool) || tool.category != Category::kDestructive || !tool.reachable() ||
-        !tool.rules->deny_if.empty()) {
+        !tool.rules->deny_if.empty() || tool.rules->approval) {
       continue;
     }
     // A multiplexer's guard belongs on its operation argument: unguarded-multiplexer's business.
@@ -17,9 +17,8 @@ void ReachableDestructive::Check(const PolicyContext& context, DiagnosticSink& s
                 rules::Describe(tool) + how +
                     " and no " + w.Key(PolicyKey::kGuard) +
                     " guards it, so an agent can destroy data that cannot be recovered; move it "
-                    "to " + w.Key(PolicyKey::kHide) + " (and drop this entry) or add a " +
-                    w.Key(PolicyKey::kGuard) +
-                    " condition on the arguments that select what it deletes");
+                    "to " + w.Key(PolicyKey::kHide) + " (and drop this entry) or add " +
+                    w.GuardAdvice() + " on the arguments that select what it deletes");
     d.remedy = rules::TierRemedy(tool, tool.category);
   }
 }

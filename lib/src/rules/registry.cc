@@ -36,7 +36,13 @@ constexpr RuleInfo kRules[] = {
      "A suppression in .mcpolicy.json is past its expires date, so its findings are reported again."},
     {"invalid-json", Severity::kError,
      "The file is not valid JSON (syntax, encoding, empty file or trailing content)."},
+    {"invalid-rule", Severity::kError,
+     "An Intercept rule whose fields do not fit together, so Intercept refuses the policy or the "
+     "rule never does what it says."},
     InvalidToolName::info(),
+    {"invalid-yaml", Severity::kError,
+     "The file is not a YAML document mcpolicy accepts (syntax, encoding, a second document, a "
+     "tag or alias it refuses)."},
     LimitBlocksAll::info(),
     LooseLimit::info(),
     ReachableDestructive::info(),

@@ -16,6 +16,7 @@ std::string Shape(const Limit& l) {
 
 void SharedCounter::Check(const PolicyContext& context, DiagnosticSink& sink) const {
   const Policy& policy = context.policy;
+  if (!policy.counters_shared) return;  // each tool's counters are its own: nothing is shared
   // A limit's id: all_tools limits first, then the tools' limits by their place in the Policy's
   // storage, which is file order. Ids rather than copies keep a 100,000-tool policy cheap.
   const size_t shared = policy.all_tools_limits.size();
