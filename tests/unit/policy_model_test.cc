@@ -52,11 +52,13 @@ TEST_CASE("policy: ReadPolicy skips what is malformed", "[policy]") {
       {"not json", DefaultAction::kUnset, 0, true},
       {R"({"default": ["deny"], "tools": {"a": true}})", DefaultAction::kUnset, 0, true},
       {R"({"default": "allow", "tools": {"a": {"action": "deny"}}})", DefaultAction::kAllow, 1, false},
-      {R"({"default": "deny", "tools": {"a": {"limits": [7]}}})", DefaultAction::kDeny, 1, false},
+      // A malformed limit is no limit, but the entry is still judged (its risk is reported beside
+      // the schema finding about the limit).
+      {R"({"default": "deny", "tools": {"a": {"limits": [7]}}})", DefaultAction::kDeny, 1, true},
       {R"({"default": "deny", "tools": {"a": {"limits": [{"counter": "c", "window": 60, "max": 1}]}}})",
-       DefaultAction::kDeny, 1, false},
+       DefaultAction::kDeny, 1, true},
       {R"({"default": "deny", "tools": {"a": {"limits": [{"counter": "c", "window": "day", "max": 1e400}]}}})",
-       DefaultAction::kDeny, 1, false},
+       DefaultAction::kDeny, 1, true},
       {R"({"default": "deny", "tools": {"a": {"deny_if": ["x"]}}})", DefaultAction::kDeny, 1, false},
       {R"({"default": "deny", "tools": {"a": {}, "a": {"limits": []}}})", DefaultAction::kDeny, 1, true},
   };
@@ -67,6 +69,9 @@ TEST_CASE("policy: ReadPolicy skips what is malformed", "[policy]") {
     CHECK(p.default_action == c.default_action);
     REQUIRE(p.tools.size() == c.tools);
     if (c.tools) CHECK(p.tools[0].well_formed == c.well_formed);
+    if (c.tools) {
+      for (const Limit& l : p.tools[0].limits) CHECK_FALSE(l.Enforced());
+    }
   }
 }
 

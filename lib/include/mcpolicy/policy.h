@@ -45,9 +45,14 @@ struct Limit {
   LocId counter_loc = kNoLoc;  // the counter's value
   LocId max_loc = kNoLoc;      // the max's value
   std::optional<Window> window;
+  // Caps a sum of an argument (Intercept's increment_from), not a count of calls: no max per call.
+  bool spend_cap = false;
 
   // Calls per minute this limit allows; nullopt without a window and a max.
   std::optional<double> PerMinute() const;
+  // Whether the gateway enforces it: a window and a max (or a spend cap). A malformed limit is no
+  // guard, so it does not make a tool limited (the schema rule reports what is wrong with it).
+  bool Enforced() const { return window && (max || spend_cap); }
 };
 static_assert(sizeof(Limit) <= 48, "Limit grew: a 100,000-tool policy holds one per tool");
 

@@ -150,6 +150,7 @@ class Mapper {
     l.window = ModelWindow(s.window);
     l.loc = s.node;
     l.counter_loc = s.counter_node != kNoNode ? s.counter_node : s.node;
+    l.spend_cap = !s.increment_from.empty();
     if (s.increment_from.empty() && s.increment == 1) {
       for (const intercept::Condition& c : rule.conditions) {
         bool numeric = c.value.type == Operand::Type::kInt || c.value.type == Operand::Type::kFloat;

@@ -14,19 +14,13 @@ std::optional<Window> ParseWindow(std::string_view s) {
   return std::nullopt;
 }
 
-// Limits are kept when they are objects; each field is kept when it has the right type. `clean`
-// is cleared when something was skipped or malformed.
-void ReadLimits(json::Value limits, bool& clean, std::vector<Limit>& out) {
-  if (!limits.valid()) return;
-  if (!limits.is_array()) {
-    clean = false;
-    return;
-  }
+// Limits are kept when they are objects; each field is kept when it has the right type. A
+// malformed limit leaves the entry judged: it is simply no limit (Limit::Enforced), so the risk
+// rules still report what the tool can do beside the schema rule's finding about the limit.
+void ReadLimits(json::Value limits, std::vector<Limit>& out) {
+  if (!limits.is_array()) return;
   for (json::Value v : limits.elements()) {
-    if (!v.is_object()) {
-      clean = false;
-      continue;
-    }
+    if (!v.is_object()) continue;
     Limit limit;
     limit.loc = v.index();
     json::Value counter, window, max;
@@ -47,7 +41,6 @@ void ReadLimits(json::Value limits, bool& clean, std::vector<Limit>& out) {
       limit.max = max.as_number();
       limit.max_loc = max.index();
     }
-    if (limit.counter_loc == kNoLoc || !limit.window || !limit.max) clean = false;
     out.push_back(limit);
   }
 }
@@ -160,7 +153,7 @@ void ReadTools(const json::Document& doc, json::Value tools, Policy& policy) {
       return std::span(storage.data() + begin, storage.size() - begin);
     };
     size_t begin = policy.limit_storage.size();
-    ReadLimits(limits, t.well_formed, policy.limit_storage);
+    ReadLimits(limits, policy.limit_storage);
     t.limits = tail(policy.limit_storage, begin);
     begin = policy.condition_storage.size();
     ReadConditions(require, t.well_formed, policy);
@@ -239,8 +232,7 @@ Policy ReadPolicy(const json::Document& doc) {
     }
   }
   if (json::Value all = root.Find("all_tools"); all.is_object()) {
-    bool clean = true;  // a malformed all_tools limit is the schema rule's to report
-    ReadLimits(all.Find("limits"), clean, policy.all_tools_limits);
+    ReadLimits(all.Find("limits"), policy.all_tools_limits);
   }
   if (json::Value tools = root.Find("tools"); tools.is_object()) ReadTools(doc, tools, policy);
   return policy;

@@ -146,7 +146,10 @@ Resolution Resolve(const Policy& policy, const ServerChoice& server,
   }
   resolution.tools.reserve(distinct);
 
-  const bool any_limit = !policy.all_tools_limits.empty();
+  auto enforced = [](std::span<const Limit> limits) {
+    return std::any_of(limits.begin(), limits.end(), [](const Limit& l) { return l.Enforced(); });
+  };
+  const bool any_limit = enforced(policy.all_tools_limits);
   Classification classification;
   for (size_t i = 0; i < sources.size();) {
     ResolvedTool tool;
@@ -173,7 +176,7 @@ Resolution Resolve(const Policy& policy, const ServerChoice& server,
       tool.category = classification.category;
       tool.uncertain = classification.uncertain;
     }
-    tool.has_limits = any_limit || (tool.rules && !tool.rules->limits.empty());
+    tool.has_limits = any_limit || (tool.rules && enforced(tool.rules->limits));
     tool.has_conditions = tool.rules && (!tool.rules->require.empty() ||
                                          !tool.rules->deny_if.empty() || tool.rules->approval);
     tool.decision = Decide(policy, tool);

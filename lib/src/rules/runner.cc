@@ -57,6 +57,21 @@ void RunPolicyRules(const SourceMap& source, const PolicyWording& wording, const
     // see them: not running it saves building them (300,000 on a huge policy).
     if (rule.check && config.IsEnabled(std::string(rule.name))) rule.check(context, sink);
   }
+  // A reachable tool whose entry could not be read in full (a malformed condition, another
+  // dialect's keys) is not judged by the risk rules: say so, so its silence is not taken for
+  // safety.
+  if (!config.IsEnabled("schema")) return;
+  for (const ResolvedTool& tool : resolution.tools) {
+    if (!tool.rules || tool.rules->well_formed || !tool.reachable() || !tool.on_server ||
+        !ValidToolName(tool.name) || DangerRank(rules::EffectiveCategory(tool)) == 0) {
+      continue;
+    }
+    sink.Report("schema", tool.rules->key_loc,
+                "risk checks skipped for " + rules::Describe(tool) +
+                    ": part of its entry cannot be read (see the schema findings), so what its "
+                    "conditions allow is unknown; fix those, then lint again",
+                Severity::kNote);
+  }
 }
 
 }  // namespace mcpolicy
