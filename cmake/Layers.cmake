@@ -23,7 +23,7 @@ set(MCPOLICY_AREA_SOURCES_rules context.cc dead_entry.cc default_allow.cc deny_a
   invalid_tool_name.cc limit_blocks_all.cc loose_limit.cc reachable_destructive.cc
   reachable_financial.cc registry.cc runner.cc shared_counter.cc sink.cc unguarded_multiplexer.cc
   uncertain_tool.cc unknown_tool.cc unlimited_execute.cc unlimited_write.cc)
-set(MCPOLICY_AREA_SOURCES_lint configuration.cc dialect_hints.cc lint.cc)
+set(MCPOLICY_AREA_SOURCES_lint configuration.cc dialect_hints.cc lint.cc recognise.cc)
 set(MCPOLICY_AREA_SOURCES_fix diff.cc driver.cc edits.cc pass.cc planner.cc remedies.cc style.cc)
 set(MCPOLICY_AREA_SOURCES_report machine_reports.cc text_report.cc)
 set(MCPOLICY_AREA_SOURCES_commands lint.cc lint_fix.cc)
