@@ -40,8 +40,8 @@ std::string Describe(const ResolvedTool& tool);
 uint32_t NodeOf(const ResolvedTool& tool);
 // A number as written in a message: "10", "0.5", "16.7".
 std::string Number(double value);
-// Calls per minute allowed for `category` by the configured thresholds (read and other share the
-// "other" ceiling; destructive and financial get the execute one).
+// Calls per minute allowed for `category` by the configured thresholds (Thresholds::PerMinute:
+// read falls back to the "other" ceiling, destructive and financial to the execute one).
 double CeilingPerMinute(Category category, const Thresholds& thresholds);
 // The risk rules judge a tool only when it is listed with a well-formed entry, has a valid name and
 // is on the known server (schema, invalid-tool-name and unknown-tool report the rest).
