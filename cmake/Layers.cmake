@@ -25,7 +25,7 @@ set(MCPOLICY_AREA_SOURCES_rules context.cc dead_entry.cc default_allow.cc deny_a
   uncertain_tool.cc unknown_tool.cc unlimited_execute.cc unlimited_write.cc)
 set(MCPOLICY_AREA_SOURCES_lint configuration.cc dialect_hints.cc lint.cc recognise.cc)
 set(MCPOLICY_AREA_SOURCES_fix diff.cc driver.cc edits.cc pass.cc planner.cc remedies.cc style.cc)
-set(MCPOLICY_AREA_SOURCES_report machine_reports.cc text_report.cc)
+set(MCPOLICY_AREA_SOURCES_report machine_reports.cc sarif.cc text_report.cc)
 set(MCPOLICY_AREA_SOURCES_commands lint.cc lint_fix.cc)
 set(MCPOLICY_AREA_SOURCES_classify_command catalog_commands.cc rows.cc run.cc)
 set(MCPOLICY_AREA_SOURCES_recommend decide.cc format.cc run.cc)
@@ -98,7 +98,8 @@ foreach(layer IN LISTS MCPOLICY_LAYERS)
   target_link_libraries(mcpolicy_${layer}
     PUBLIC ${mcpolicy_lower} mcpolicy_re2 nlohmann_json::nlohmann_json
     PRIVATE mcpolicy_warnings mcpolicy_library_warnings mcpolicy_sanitizers)
-  target_compile_definitions(mcpolicy_${layer} PRIVATE MCPOLICY_VERSION="${PROJECT_VERSION}")
+  target_compile_definitions(mcpolicy_${layer} PRIVATE MCPOLICY_VERSION="${PROJECT_VERSION}"
+                             MCPOLICY_DOCS_URL="${MCPOLICY_DOCS_URL}")
   set(mcpolicy_lower mcpolicy_${layer})
 endforeach()
 
