@@ -29,7 +29,7 @@ set(MCPOLICY_AREA_SOURCES_report machine_reports.cc sarif.cc text_report.cc)
 set(MCPOLICY_AREA_SOURCES_commands lint.cc lint_fix.cc)
 set(MCPOLICY_AREA_SOURCES_classify_command catalog_commands.cc rows.cc run.cc)
 set(MCPOLICY_AREA_SOURCES_recommend decide.cc format.cc run.cc)
-set(MCPOLICY_AREA_SOURCES_diff compare.cc describe.cc diff.cc format.cc input.cc)
+set(MCPOLICY_AREA_SOURCES_diff compare.cc describe.cc diff.cc format.cc git_mode.cc input.cc run.cc)
 set(MCPOLICY_AREA_SOURCES_live channel.cc child_process.cc client_config.cc drift_command.cc
   drift_compare.cc dump.cc fetch_command.cc mcp_client.cc scan_command.cc sha256.cc snapshot.cc)
 
