@@ -17,6 +17,7 @@ Examples:
   mcpolicy lint --write-baseline mcpolicy-baseline.json policies/        accept today's findings
   mcpolicy lint --baseline mcpolicy-baseline.json policies/              fail on new findings only
   mcpolicy lint --tools tools-list.json policy.json   judge against the server's own tools/list
+  mcpolicy lint --exclude 'dumps' --exclude '**/*.tools.json' policies/   skip dumps kept beside policies
   mcpolicy lint --diff policy.json             show what --fix would change
   mcpolicy lint --fix policies/                repair the fixable findings in place
   mcpolicy lint --fix - < policy.json > fixed.json   fixed policy on stdout, findings on stderr
@@ -40,7 +41,14 @@ void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands) {
   lint_cmd->add_option("paths", lint->paths, "Files, directories, or - for stdin (default: .)");
   lint_flags->Add(lint_cmd);
   lint_cmd->add_flag("--policies-only", lint->lint.policies_only,
-                     "Skip named files that parse but do not look like a policy (for pre-commit)");
+                     "Skip named files that are not policies, or are excluded, as files found in "
+                     "a directory are (for pre-commit)");
+  lint_cmd->add_option("--exclude", lint->lint.exclude,
+                       "Skip files found in directories (or named, with --policies-only) matching "
+                       "this glob, relative to the working directory; a directory covers all "
+                       "below it (repeatable)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
   lint_cmd->add_option("--server", lint->lint.server,
                        "Catalog server the policies are for, e.g. kestra-io/mcp-server-python "
                        "(default: the configuration's mapping, else inferred from tool names)");

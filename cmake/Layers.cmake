@@ -25,13 +25,13 @@ set(MCPOLICY_AREA_SOURCES_rules context.cc dead_entry.cc default_allow.cc deny_a
   invalid_tool_name.cc limit_blocks_all.cc loose_limit.cc reachable_destructive.cc
   reachable_financial.cc registry.cc runner.cc shared_counter.cc unguarded_multiplexer.cc
   uncertain_tool.cc unknown_tool.cc unlimited_execute.cc unlimited_write.cc)
-set(MCPOLICY_AREA_SOURCES_lint configuration.cc dialect_hints.cc lint.cc)
+set(MCPOLICY_AREA_SOURCES_lint configuration.cc dialect_hints.cc lint.cc recognise.cc)
 set(MCPOLICY_AREA_SOURCES_fix diff.cc driver.cc edits.cc pass.cc planner.cc style.cc)
-set(MCPOLICY_AREA_SOURCES_report machine_reports.cc text_report.cc)
+set(MCPOLICY_AREA_SOURCES_report machine_reports.cc sarif.cc text_report.cc)
 set(MCPOLICY_AREA_SOURCES_commands lint.cc lint_fix.cc)
 set(MCPOLICY_AREA_SOURCES_classify_command catalog_commands.cc rows.cc run.cc)
 set(MCPOLICY_AREA_SOURCES_recommend decide.cc format.cc run.cc)
-set(MCPOLICY_AREA_SOURCES_diff compare.cc describe.cc diff.cc format.cc input.cc)
+set(MCPOLICY_AREA_SOURCES_diff compare.cc describe.cc diff.cc format.cc git_mode.cc input.cc run.cc)
 set(MCPOLICY_AREA_SOURCES_live channel.cc child_process.cc client_config.cc drift_command.cc
   drift_compare.cc dump.cc fetch_command.cc mcp_client.cc scan_command.cc sha256.cc snapshot.cc)
 
@@ -100,7 +100,8 @@ foreach(layer IN LISTS MCPOLICY_LAYERS)
   target_link_libraries(mcpolicy_${layer}
     PUBLIC ${mcpolicy_lower} mcpolicy_re2 mcpolicy_libyaml nlohmann_json::nlohmann_json
     PRIVATE mcpolicy_warnings mcpolicy_library_warnings mcpolicy_sanitizers)
-  target_compile_definitions(mcpolicy_${layer} PRIVATE MCPOLICY_VERSION="${PROJECT_VERSION}")
+  target_compile_definitions(mcpolicy_${layer} PRIVATE MCPOLICY_VERSION="${PROJECT_VERSION}"
+                             MCPOLICY_DOCS_URL="${MCPOLICY_DOCS_URL}")
   set(mcpolicy_lower mcpolicy_${layer})
 endforeach()
 

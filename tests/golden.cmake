@@ -11,6 +11,8 @@
 #                    numbered or random inputs) set: make FIFOs, symlinks or large inputs there
 #   expected-files/  each file in it must equal, byte for byte, the file of the same relative path
 #                    in the scratch directory after the run (rewritten by MCPOLICY_UPDATE_GOLDEN=1)
+#   expected.sarif   instead of `expected`: stdout with the absolute source root of a SARIF log
+#                    (run.originalUriBaseIds) written as file:///SRCROOT/
 #   check.cmake      included after the run (same variables plus RC, OUT, ERR); FATAL_ERROR fails.
 #                    A case with check.cmake may leave out `expected`: check.cmake then judges
 #                    stdout (for outputs too large to commit)

@@ -9,3 +9,11 @@ add_test(NAME "sarif: multitool validates drift's SARIF"
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/support/sarif_file_test.sh ${MCPOLICY_MULTITOOL}
                  ${CMAKE_CURRENT_SOURCE_DIR}/golden/drift/format-sarif/expected)
 set_tests_properties("sarif: multitool validates drift's SARIF" PROPERTIES TIMEOUT 300)
+add_test(NAME "sarif: multitool validates diff's SARIF"
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/support/sarif_file_test.sh ${MCPOLICY_MULTITOOL}
+                 ${CMAKE_CURRENT_SOURCE_DIR}/golden/diff/git-pr-sarif/expected.sarif)
+set_tests_properties("sarif: multitool validates diff's SARIF" PROPERTIES TIMEOUT 300)
+add_test(NAME "sarif: multitool validates lint's SARIF golden"
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/support/sarif_file_test.sh ${MCPOLICY_MULTITOOL}
+                 ${CMAKE_CURRENT_SOURCE_DIR}/golden/cli/format-sarif/expected.sarif)
+set_tests_properties("sarif: multitool validates lint's SARIF golden" PROPERTIES TIMEOUT 300)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Usage: precommit_test.sh SOURCE_DIR BINARY_DIR. Fails unless the hook passes the good policy and
-# fails the bad one with an invalid-json finding.
+# Usage: precommit_test.sh SOURCE_DIR BINARY_DIR. Fails unless the hook passes the good policy,
+# fails the bad one with an invalid-json finding, fails a misspelt policy with its "did you mean"
+# and passes over a tools/list dump saved beside the policies.
 set -u
 src=$1
 bin=$2
@@ -33,6 +34,13 @@ cat > policies/bad.json <<'JSON'
 }
 JSON
 echo '{"name": "app", "version": "1.0.0"}' > package.json
+# A policy whose keys are misspelt is still a policy; a tools/list dump is not.
+cat > policies/misspelt.json <<'JSON'
+{"version": "1", "defualt": "allow", "tool": {"kubectl_delete": {}}}
+JSON
+cat > policies/tools.json <<'JSON'
+{"tools": [{"name": "kubectl_delete", "inputSchema": {"type": "object"}}]}
+JSON
 git add .
 
 status=0
@@ -45,5 +53,16 @@ if [ $rc -eq 0 ]; then echo "FAIL: the hook passed the bad policy:"; echo "$out"
 if ! grep -q 'policies/bad.json:4:35: error: trailing comma' <<<"$out"; then
   echo "FAIL: the finding is missing from the hook output:"; echo "$out"; status=1
 fi
-[ $status -eq 0 ] && echo "pre-commit hook: good policy passed, bad policy failed with its finding"
+out=$(pre-commit try-repo "$hooks" mcpolicy-lint --files policies/tools.json package.json 2>&1)
+if [ $? -ne 0 ]; then echo "FAIL: the hook rejected a tools/list dump:"; echo "$out"; status=1; fi
+
+out=$(pre-commit try-repo "$hooks" mcpolicy-lint --files policies/misspelt.json policies/tools.json 2>&1)
+if [ $? -eq 0 ]; then echo "FAIL: the hook passed the misspelt policy:"; echo "$out"; status=1; fi
+if ! grep -q 'policies/misspelt.json:1:18: error: unknown key "defualt"; did you mean "default"?' <<<"$out"; then
+  echo "FAIL: the misspelt policy's finding is missing from the hook output:"; echo "$out"; status=1
+fi
+if grep -q 'policies/tools.json:' <<<"$out"; then
+  echo "FAIL: the hook linted the tools/list dump:"; echo "$out"; status=1
+fi
+[ $status -eq 0 ] && echo "pre-commit hook: good policy passed, bad and misspelt policies failed with their findings, the dump was passed over"
 exit $status

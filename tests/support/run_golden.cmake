@@ -50,6 +50,15 @@ execute_process(COMMAND ${command}
                 ${input_option}
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc
                 TIMEOUT ${timeout})
+# A SARIF log names the absolute source root (run.originalUriBaseIds), which depends on where
+# the case runs: a case with `expected.sarif` instead of `expected` compares stdout with that
+# root written as file:///SRCROOT/.
+set(expected_file ${CASE}/expected)
+if(EXISTS ${CASE}/expected.sarif)
+  set(expected_file ${CASE}/expected.sarif)
+  string(REGEX REPLACE "(\"%SRCROOT%\": {[^}]*\"uri\": \")file://[^\"]*\"" "\\1file:///SRCROOT/\""
+         out "${out}")
+endif()
 set(RC "${rc}")
 set(OUT "${out}")
 set(ERR "${err}")
@@ -57,12 +66,12 @@ set(WORK_DIR ${work_dir})
 file(GLOB_RECURSE expected_files RELATIVE ${CASE}/expected-files ${CASE}/expected-files/*)
 # Without `expected`, check.cmake judges stdout (see tests/golden.cmake).
 set(compare_stdout TRUE)
-if(NOT EXISTS ${CASE}/expected AND EXISTS ${CASE}/check.cmake)
+if(NOT EXISTS ${expected_file} AND EXISTS ${CASE}/check.cmake)
   set(compare_stdout FALSE)
 endif()
 if("$ENV{MCPOLICY_UPDATE_GOLDEN}" STREQUAL "1")
   if(compare_stdout)
-    file(WRITE ${CASE}/expected "${out}")
+    file(WRITE ${expected_file} "${out}")
   endif()
   file(WRITE ${CASE}/exit "${rc}\n")
   if(NOT err STREQUAL "" OR EXISTS ${CASE}/stderr)
@@ -83,7 +92,7 @@ if(NOT rc STREQUAL expected_rc)
   set(failed TRUE)
 endif()
 if(compare_stdout)
-  file(READ ${CASE}/expected expected)
+  file(READ ${expected_file} expected)
   if(NOT out STREQUAL expected)
     message("stdout differs.\n--- expected\n${expected}\n--- actual\n${out}")
     set(failed TRUE)

@@ -2,6 +2,7 @@
 // features, annotations, and the contracts of the Classifier object (bad
 // lexicons, reuse, threads).
 #include <catch2/catch.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -325,6 +326,51 @@ TEST_CASE("Category names, parsing, risk and severity", "[classify]") {
   CHECK(DangerRank(Category::kOther) == DangerRank(Category::kRead));
   CHECK(DangerRank(Category::kFinancial) == DangerRank(Category::kDestructive));
   CHECK(DangerRank(Category::kExecute) > DangerRank(Category::kWrite));
+}
+
+TEST_CASE("Evidence never assumes a category the answer is not", "[classify]") {
+  // Each name alone would be read as an assumption (a multiplexer's worst plausible operation,
+  // an input-dependent verb, a name without a verb); the schema, the hints or the model then
+  // decide otherwise, and the assumption must not stay in the evidence.
+  const std::vector<std::string_view> subscription_ops = {"list", "create", "update", "cancel"};
+  const std::vector<std::string_view> read_ops = {"get", "list"};
+  const struct {
+    std::string_view name;
+    std::vector<EnumProperty> enums;
+    std::optional<bool> read_only;
+  } kCases[] = {
+      {"manage_subscriptions", {{"action", subscription_ops}}, std::nullopt},
+      {"manage_webhooks", {{"operation", read_ops}}, std::nullopt},
+      {"board_items", {}, std::nullopt},
+      {"run_query", {}, true},
+      {"records_tool", {}, false},
+  };
+  for (const auto& c : kCases) {
+    ToolInfo tool;
+    tool.name = c.name;
+    tool.enums = c.enums;
+    for (const EnumProperty& e : c.enums) tool.properties.push_back(e.name);
+    tool.hints.read_only = c.read_only;
+    const Classification got = TheClassifier().Classify(tool);
+    INFO(c.name << " -> " << CategoryName(got.category) << ":" << Evidence(got));
+    for (const std::string& e : got.evidence) {
+      for (Category other : {Category::kRead, Category::kWrite, Category::kExecute,
+                             Category::kDestructive, Category::kFinancial, Category::kOther}) {
+        if (other == got.category) continue;
+        std::string name(CategoryName(other));
+        CHECK(e.find("plausible (" + name + ")") == std::string::npos);
+        CHECK(e.find("assuming " + name) == std::string::npos);
+      }
+    }
+  }
+  // The case: execute, and no "assuming the worst plausible (destructive)" beside it.
+  ToolInfo manage;
+  manage.name = "manage_subscriptions";
+  manage.enums = {{"action", subscription_ops}};
+  manage.properties = {"action"};
+  const Classification got = TheClassifier().Classify(manage);
+  CHECK(got.category == Category::kExecute);
+  CHECK(HasEvidence(got, "\"manage\" (token 1) selects among operations the name does not list"));
 }
 
 }  // namespace

@@ -61,5 +61,24 @@ TEST_CASE("GlobMatch: many stars stay fast", "[config]") {
   CHECK_FALSE(GlobMatch("**/**/**/**/x", deep + "y"));
 }
 
+TEST_CASE("GlobMatchOrParent: an exclude glob covers a file or a directory above it", "[config]") {
+  const GlobCase cases[] = {
+      {"dumps", "dumps/x.json", true},
+      {"dumps/", "dumps/a/x.json", true},  // a trailing slash, as in .gitignore
+      {"dumps/**", "dumps/a/x.json", true},
+      {"dumps", "dumps.json", false},
+      {"dumps", "a/dumps/x.json", false},  // anchored, like every other glob
+      {"**/dumps", "a/dumps/x.json", true},
+      {"*.tools.json", "kestra.tools.json", true},
+      {"*.tools.json", "a/kestra.tools.json", false},
+      {"a/*", "a/b/c.json", true},  // "a/b" matches
+      {"x.json", "", false},
+  };
+  for (const GlobCase& c : cases) {
+    INFO(c.glob << " vs " << c.path);
+    CHECK(GlobMatchOrParent(c.glob, c.path) == c.match);
+  }
+}
+
 }  // namespace
 }  // namespace mcpolicy

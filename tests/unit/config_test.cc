@@ -70,6 +70,28 @@ TEST_CASE("config: thresholds and servers", "[config]") {
   CHECK(c.ServerFor("/repo/other.json").empty());
   CHECK(c.ServerFor("/elsewhere/kestra/policy.json").empty());  // outside the config's directory
   CHECK(c.RelativePath("/repo/a/../b/c.json") == "b/c.json");
+  // Read falls back to "other", destructive and financial to "execute", unless set.
+  CHECK(c.thresholds.PerMinute(Category::kRead) == 120);
+  CHECK(c.thresholds.PerMinute(Category::kFinancial) == 2);
+  CHECK(c.thresholds.PerMinute(Category::kDestructive) == 2);
+  Config own = Parse(R"({"thresholds": {"read_per_minute": 100, "financial_per_minute": 1,
+                                         "destructive_per_minute": 0.5}})");
+  CHECK(own.thresholds.PerMinute(Category::kRead) == 100);
+  CHECK(own.thresholds.PerMinute(Category::kFinancial) == 1);
+  CHECK(own.thresholds.PerMinute(Category::kDestructive) == 0.5);
+  CHECK(own.thresholds.PerMinute(Category::kOther) == 60);
+  CHECK(Thresholds::KeyFor(Category::kRead) == "read_per_minute");
+}
+
+TEST_CASE("config: exclude globs cover files and the directories they are in", "[config]") {
+  Config c = Parse(R"({"exclude": ["dumps/", "**/*.tools.json"]})");
+  CHECK(c.ExcludedBy("/repo/dumps/a/x.json") == "dumps/");
+  CHECK(c.ExcludedBy("/repo/policies/kestra.tools.json") == "**/*.tools.json");
+  CHECK(c.ExcludedBy("/repo/policies/kestra.json").empty());
+  CHECK(c.ExcludedBy("/repo/dumpsters/x.json").empty());
+  CHECK(c.ExcludedBy("/elsewhere/dumps/x.json").empty());  // outside the config's directory
+  CHECK(Parse(R"({"exclude": "one.json"})").exclude == std::vector<std::string>{"one.json"});
+  CHECK(Errors(R"({"exclude": ["/abs"]})").size() == 1);
 }
 
 TEST_CASE("config: errors have positions and did-you-mean", "[config]") {
@@ -87,7 +109,15 @@ TEST_CASE("config: errors have positions and did-you-mean", "[config]") {
         std::vector<std::string>{"cfg.json:2:13: configuration is not valid JSON: unexpected "
                                  "character ','; expected a key in double quotes or '}'"});
   CHECK(Errors(R"({"thresholds": {"execute_per_minute": 0}})").size() == 1);
-  CHECK(Errors(R"({"servers": [{"files": "*", "server": "kestra"}]})").size() == 1);
+  // Servers are checked against the catalog: ids and aliases as `catalog show` takes them.
+  CHECK(Errors(R"({"servers": [{"files": "*", "server": "kestra"}]})").empty());
+  CHECK(Errors(R"({"servers": [{"files": "*", "server": "filesystem"}]})").empty());
+  CHECK(Errors(R"({"servers": [{"files": "*", "server": "modelcontextprotocol/servers/filesystem"}]})")
+            .empty());
+  CHECK(Errors(R"({"servers": [{"files": "*", "server": "filesytem"}]})") ==
+        std::vector<std::string>{
+            "cfg.json:1:39: unknown catalog server \"filesytem\"; did you mean \"filesystem\"?"});
+  CHECK(Errors(R"({"servers": [{"files": "*", "server": ""}]})").size() == 1);
   CHECK(Errors(R"({"suppressions": [{"files": "/abs/*.json", "rules": ["schema"]}]})").size() == 1);
   CHECK(Errors(R"({"suppressions": [{"files": "*", "rules": ["schema"], "expires": "2024-13-01"}]})").size() == 1);
 }

@@ -2,7 +2,12 @@
 // in risk, ordering and positions, and the JSON output against schemas/diff.schema.json.
 #include "mcpolicy/diff.h"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -282,6 +287,78 @@ TEST_CASE("diff: JSON output matches schemas/diff.schema.json", "[diff]") {
                        "risk": "low", "old": {"pointer": ""}, "new": {"pointer": ""}, "message": "m"}]})");
   REQUIRE(broken.ok());
   CHECK_FALSE(compiled.schema->IsValid(broken.root()));
+}
+
+// A policy in a temporary file, removed at the end of the test.
+struct TempPolicy {
+  std::string path;
+  explicit TempPolicy(const std::string& text)
+      : path((std::filesystem::temp_directory_path() /
+              ("mcpolicy-diff-" + std::to_string(::getpid()) + "-" +
+               std::to_string(reinterpret_cast<uintptr_t>(this)) + ".json"))
+                 .string()) {
+    std::ofstream(path) << text;
+  }
+  ~TempPolicy() { std::filesystem::remove(path); }
+};
+
+TEST_CASE("diff: an absent side is an empty policy, one direction only", "[diff]") {
+  TempPolicy policy(Policy("deny", R"("execute_flow": {}, "list_executions": {})",
+                           R"( "all_tools": {"limits": [{"counter": "all", "window": "minute", "max": 60, "scope": "grant"}]},)"));
+  DiffOptions options;
+  options.server = kKestra;
+  options.no_config = true;
+  DiffResult added = DiffInputs("/dev/null", policy.path, options);
+  REQUIRE(added.errors.empty());
+  CHECK(added.old_absent);
+  CHECK(added.status() == "added");
+  REQUIRE(added.changes.size() == 2);  // no "gained all_tools limit": nothing was reachable
+  for (const DiffChange& c : added.changes) {
+    CHECK(c.increase);
+    CHECK(c.kind == ChangeKind::kBecameReachable);
+    CHECK(c.old_position.line == 0);
+    CHECK(c.new_position.line > 0);
+  }
+  DiffResult removed = DiffInputs(policy.path, "/dev/null", options);
+  REQUIRE(removed.errors.empty());
+  CHECK(removed.status() == "removed");
+  CHECK(removed.path() == policy.path);
+  CHECK_FALSE(removed.increased());  // no "lost all_tools limit": nothing is reachable now
+  for (const DiffChange& c : removed.changes) CHECK(c.new_position.line == 0);
+
+  std::string missing = policy.path + ".missing";
+  CHECK(DiffInputs(missing, policy.path, options).errors.size() == 1);  // without --new-file
+  options.new_file = true;
+  CHECK(DiffInputs(missing, policy.path, options).old_absent);
+  CHECK(DiffInputs("/dev/null", "/dev/null", options).errors.size() == 1);
+}
+
+TEST_CASE("diff: a --git set's JSON matches schemas/diff.schema.json", "[diff]") {
+  SchemaCompileResult compiled = Schema::Compile(
+      json::Document::Parse(std::string(embedded::Find("schemas/diff.schema.json"))));
+  REQUIRE(compiled.ok());
+  TempPolicy policy(Policy("deny", R"("execute_flow": {})"));
+  DiffOptions options;
+  options.server = kKestra;
+  options.no_config = true;
+  DiffSet set;
+  set.base = "origin/main";
+  set.files.push_back(DiffInputs("/dev/null", policy.path, options));
+  set.files.push_back(Run(Policy("deny", ""), Policy("allow", "")));
+  set.skipped.push_back("package.json: not a policy");
+  REQUIRE(set.increased());
+  json::Document doc = json::Document::Parse(FormatDiffSet(set, DiffFormat::kJson, true, "test"));
+  REQUIRE(doc.ok());
+  std::string problems;
+  for (const SchemaError& e : compiled.schema->Validate(doc.root()))
+    problems += e.pointer + ": " + e.message + "\n";
+  CHECK(problems == "");
+  CHECK(doc.root().Find("files").size() == 2);
+  CHECK(doc.root().Find("summary").Find("policies").as_number() == 2);
+  std::string text = FormatDiffSet(set, DiffFormat::kText, true, "test");
+  CHECK(text.find(": added: risk increased: 1 increase;") != std::string::npos);
+  CHECK(text.find("risk increased in 2 of 2 changed policies since origin/main (1 added, 1 renamed)") !=
+        std::string::npos);
 }
 
 }  // namespace

@@ -3,6 +3,9 @@
 #include "mcpolicy/recommend.h"
 
 #include <catch2/catch.hpp>
+#include <unistd.h>
+#include <fstream>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -205,6 +208,31 @@ TEST_CASE("the configuration's recommend section is read and checked") {
   CHECK_FALSE(ParseConfig(".mcpolicy.json", "/", R"({"recommend": {"write": "30/second"}})",
                           AllRuleNames())
                   .ok());
+}
+
+TEST_CASE("RunRecommend: limits never exceed the configuration's ceilings") {
+  // A ceiling below one call a minute moves the limit to a longer window; one below one call a
+  // day leaves only hide.
+  std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                              ("mcpolicy-recommend-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string config = (dir / "config.json").string();
+  std::ofstream(config) << R"({"thresholds": {"execute_per_minute": 0.5, "write_per_minute": 0.0001,
+                                "read_per_minute": 2}})";
+  RecommendRequest request;
+  request.server = "kestra-io/mcp-server-python";
+  request.config_file = config;
+  request.overrides[static_cast<size_t>(Category::kRead)] = ParseTreatment("10/minute");
+  RecommendOutput output = RunRecommend(request);
+  std::filesystem::remove_all(dir);
+  REQUIRE(output.exit_code == 0);
+  std::map<std::string, std::string> rules;
+  for (const ToolDecision& d : output.tools) rules[d.name] = d.Rule();
+  CHECK(rules["execute_flow"] == "limit 30/hour");
+  CHECK(rules["add_execution_labels"] == "hide");
+  CHECK(rules["list_executions"] == "limit 2/minute");
+  REQUIRE(output.warnings.size() == 1);  // only the flag set on purpose is warned about
+  CHECK(output.warnings[0].rfind("--read 10/minute is above the ceiling of 2 calls per minute", 0) == 0);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "mcpolicy/classify.h"
 #include "mcpolicy/diagnostic.h"
 
 namespace mcpolicy {
@@ -20,6 +21,7 @@ namespace mcpolicy {
 namespace json {
 class Document;
 }
+class Catalog;
 
 // The rule names a configuration may name: rules.h's AllRuleNames(). The configuration sits below
 // the rules in the layers (docs/architecture.md), so whoever reads one passes them in.
@@ -29,11 +31,21 @@ using RuleNames = std::span<const std::string_view>;
 inline constexpr const char* kConfigFileName = ".mcpolicy.json";
 
 // Per-minute ceilings for loose-limit: a limit allowing more calls per minute than its tool's
-// category's ceiling is flagged (DOMAIN.md §2 recommends 10 / 30 / 60).
+// category's ceiling is flagged (DOMAIN.md §2 recommends 10 / 30 / 60), and `recommend` never
+// writes a limit above one. Read tools fall back to the "other" ceiling and destructive and
+// financial tools to the "execute" one unless they have their own.
 struct Thresholds {
   double execute_per_minute = 10;
   double write_per_minute = 30;
   double other_per_minute = 60;
+  std::optional<double> read_per_minute;
+  std::optional<double> destructive_per_minute;
+  std::optional<double> financial_per_minute;
+
+  // The ceiling for tools of `category`, in calls per minute.
+  double PerMinute(Category category) const;
+  // The key under "thresholds" that sets it: "execute_per_minute".
+  static std::string KeyFor(Category category);
 };
 
 // Policy files matching any of `globs` (relative to the config file's directory; `*`, `**`, `?`)
@@ -80,6 +92,9 @@ struct Config {
   std::vector<ServerMapping> servers;
   std::vector<Suppression> suppressions;
   RecommendSettings recommend;
+  // Globs (relative to `directory`) of files lint passes over when it finds them in a directory
+  // or is given them with --policies-only; a glob naming a directory covers everything below it.
+  std::vector<std::string> exclude;
 
   bool IsEnabled(const std::string& rule) const;
   // The configured severity of `rule`, or `fallback` (its default, or what the rule chose).
@@ -88,6 +103,8 @@ struct Config {
   std::string ServerFor(const std::string& policy_path) const;
   // `policy_path` relative to `directory` with '/' separators, or "" when it is not below it.
   std::string RelativePath(const std::string& policy_path) const;
+  // The first "exclude" glob covering `policy_path`, or "".
+  std::string ExcludedBy(const std::string& policy_path) const;
 };
 
 struct ConfigResult {
@@ -97,13 +114,14 @@ struct ConfigResult {
 };
 
 // Parses and validates a configuration. `display_path` names it in errors and findings;
-// `directory` is where its globs are rooted (absolute). Rule names not in `rules` are errors with
-// "did you mean".
+// `directory` is where its globs are rooted (absolute). Rule names not in `rules` and servers
+// `catalog` does not know (by id or alias, as `catalog show` finds them; the bundled catalog
+// when null) are errors with "did you mean".
 ConfigResult ParseConfig(const std::string& display_path, const std::string& directory,
-                         std::string text, RuleNames rules);
+                         std::string text, RuleNames rules, const Catalog* catalog = nullptr);
 
 // Reads and parses the configuration file at `path` (reported as given).
-ConfigResult LoadConfig(const std::string& path, RuleNames rules);
+ConfigResult LoadConfig(const std::string& path, RuleNames rules, const Catalog* catalog = nullptr);
 
 // Whether `date` is a real calendar date written YYYY-MM-DD.
 bool IsIsoDate(const std::string& date);

@@ -49,6 +49,11 @@ struct LintOptions {
   // twice (another path, a symlink, a hard link) is linted and fixed once.
   bool writing = false;
   bool follow_symlinks = false;
+
+  // Globs relative to the working directory (`*`, `**`, `?`; a glob naming a directory covers
+  // everything below it): files found in a directory, or named with policies_only, that match
+  // one are skipped, as are those matching the configuration's "exclude".
+  std::vector<std::string> exclude;
 };
 
 // The catalog server a policy was judged against, and how it was chosen.
@@ -66,15 +71,18 @@ struct LintResult {
   std::vector<std::string> errors;      // the tool could not do its job: "path: reason"
   std::vector<std::string> skipped;     // "path: reason" for files found in directories and passed over
   std::vector<std::string> warnings;    // "path: reason" for files left alone (symlinks when writing)
-  size_t files_checked = 0;  // policies, and the configuration files applied to them
+  size_t files_checked = 0;  // policies (not the configuration files applied to them)
+  std::vector<std::string> configs;  // the configuration files applied, as findings name them
   size_t baselined = 0;      // findings dropped because a baseline accepts them
   std::vector<PolicyServer> servers;  // per policy judged against a known server, in path order
 };
 
 // Lints PolicyLayer hosted policies. `paths` are files (always linted unless policies_only),
 // directories (searched recursively for *.json files; hidden folders and node_modules are not
-// entered) or "-" for standard input. A file found in a directory that parses but whose top level
-// has none of "default", "tools", "hide", "all_tools" is skipped as not a policy.
+// entered) or "-" for standard input. A file found in a directory (or named, with policies_only)
+// is skipped when excluded, when it is a tools/list dump, or when it parses but no dialect
+// recognises it as a policy (lint/recognise.h: a misspelt policy is still recognised). A dump
+// named on the command line is an error.
 LintResult LintPaths(const std::vector<std::string>& paths, const LintOptions& options);
 
 // The files LintPaths reads for `paths` ("-" for standard input, directories expanded as

@@ -336,6 +336,7 @@ void Classifier::Classify(const ToolInfo& tool, Classification* out) const {
   // A read answer that no read word or declaration supports is a guess whatever its score.
   out->uncertain = out->confidence < kUncertainBelow ||
                    (DangerRank(category) == 0 && basis != Basis::kClear && !declared_read_only);
+  evidence.Settle(category);  // no "assuming destructive" beside an execute answer
   evidence.Finish();
 }
 

@@ -3,12 +3,38 @@
 #include <array>
 
 namespace mcpolicy::classify {
+namespace {
+
+std::string Concat(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (std::string_view p : parts) out.append(p);
+  return out;
+}
+
+}  // namespace
 
 void EvidenceWriter::Add(std::initializer_list<std::string_view> parts) {
   if (used_ == out_->size()) out_->emplace_back();
   std::string& s = (*out_)[used_++];
   s.clear();
   for (std::string_view p : parts) s.append(p);
+}
+
+void EvidenceWriter::MoveLastToFront() {
+  if (used_ <= 1) return;
+  std::rotate(out_->begin(), out_->begin() + (used_ - 1), out_->begin() + used_);
+  for (Assumption& a : assumptions_) a.index = a.index + 1 == used_ ? 0 : a.index + 1;
+}
+
+void EvidenceWriter::MarkAssumption(Category category, std::string settled) {
+  if (used_ > 0) assumptions_.push_back({used_ - 1, category, std::move(settled)});
+}
+
+void EvidenceWriter::Settle(Category final_category) {
+  for (Assumption& a : assumptions_) {
+    if (a.category != final_category && a.index < used_) (*out_)[a.index] = std::move(a.settled);
+  }
+  assumptions_.clear();
 }
 
 std::string_view TokenText(const Words& words, size_t i) {
@@ -60,6 +86,7 @@ void AddNameNotes(const Lexicon& lexicon, const Verdict& verdict,
         if (rule.guess) {
           writer->Add({"the effect depends on the caller's input: assuming ",
                        category, ", low confidence"});
+          writer->MarkAssumption(note.category, "the effect depends on the caller's input");
         }
         break;
       }
@@ -75,25 +102,29 @@ void AddNameNotes(const Lexicon& lexicon, const Verdict& verdict,
                          : ""});
         break;
       case Note::kMultiplexerVerb:
-      case Note::kMultiplexerNoun:
-        writer->Add({"\"", word, "\" (", where,
-                     ") selects among operations the name does not list: "
-                     "assuming the worst "
-                     "plausible (",
-                     category, "), low confidence"});
+      case Note::kMultiplexerNoun: {
+        std::string settled =
+            Concat({"\"", word, "\" (", where, ") selects among operations the name does not list"});
+        writer->Add({settled, ": assuming the worst plausible (", category,
+                     "), low confidence"});
+        writer->MarkAssumption(note.category, std::move(settled));
         break;
-      case Note::kAmbiguous:
-        writer->Add({"verb \"", word, "\" (", where,
-                     ") depends on the caller's input: assuming the most "
-                     "dangerous plausible (",
-                     category, "), low confidence"});
+      }
+      case Note::kAmbiguous: {
+        std::string settled =
+            Concat({"verb \"", word, "\" (", where, ") depends on the caller's input"});
+        writer->Add({settled, ": assuming the most dangerous plausible (", category,
+                     "), low confidence"});
+        writer->MarkAssumption(note.category, std::move(settled));
         break;
+      }
       case Note::kNounRule: {
         const Rule& rule = lexicon.noun_rules()[note.index];
-        writer->Add({"no verb; \"", word, "\" (", where, "): ", rule.note,
-                     rule.guess ? ": assuming " : "",
+        std::string settled = Concat({"no verb; \"", word, "\" (", where, "): ", rule.note});
+        writer->Add({settled, rule.guess ? ": assuming " : "",
                      rule.guess ? category : "",
                      rule.guess ? ", low confidence" : ""});
+        if (rule.guess) writer->MarkAssumption(note.category, std::move(settled));
         break;
       }
       case Note::kNoVerb:
@@ -102,6 +133,7 @@ void AddNameNotes(const Lexicon& lexicon, const Verdict& verdict,
         } else {
           writer->Add({"no verb in the name, so not known to be read-only: assuming write, "
                        "low confidence"});
+          writer->MarkAssumption(Category::kWrite, "no verb in the name");
         }
         break;
     }
@@ -119,11 +151,13 @@ void AddLeadNote(const Verdict& lead, const Words& words,
     case Note::kMultiplexerVerb:
     case Note::kMultiplexerNoun:
     case Note::kAmbiguous:
-    case Note::kNounRule:
-      writer->Add({"description: \"", TokenText(words, note.token),
-                   "\" leaves the operation open: assuming ", category,
-                   ", low confidence"});
+    case Note::kNounRule: {
+      std::string settled =
+          Concat({"description: \"", TokenText(words, note.token), "\" leaves the operation open"});
+      writer->Add({settled, ": assuming ", category, ", low confidence"});
+      writer->MarkAssumption(lead.category, std::move(settled));
       return;
+    }
     case Note::kRule:
       writer->Add({"description: \"", TokenText(words, note.verb), "\" ... \"",
                    TokenText(words, note.token), "\" means ", category});

@@ -25,13 +25,24 @@ class EvidenceWriter {
   void Add(std::initializer_list<std::string_view> parts);
   void Finish() { out_->resize(used_); }
   // Moves the phrase added last before all others (the deciding reason comes first).
-  void MoveLastToFront() {
-    if (used_ > 1) std::rotate(out_->begin(), out_->begin() + (used_ - 1), out_->begin() + used_);
-  }
+  void MoveLastToFront();
+
+  // The phrase added last assumes `category` ("assuming the worst plausible (destructive)");
+  // when a later signal decides another category, Settle replaces it with `settled`, the same
+  // phrase without the assumption, so evidence never names a category the answer is not.
+  void MarkAssumption(Category category, std::string settled);
+  // Rewrites the assumptions that `final_category` overruled.
+  void Settle(Category final_category);
 
  private:
+  struct Assumption {
+    size_t index;
+    Category category;
+    std::string settled;
+  };
   std::vector<std::string>* out_;
   size_t used_ = 0;
+  std::vector<Assumption> assumptions_;
 };
 
 // The text of token `i`, or of the phrase that starts there ("dry_run").

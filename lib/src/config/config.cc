@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "config/glob.h"
+#include "mcpolicy/catalog.h"
 #include "mcpolicy/embedded.h"
 #include "mcpolicy/io.h"
 #include "mcpolicy/json.h"
@@ -69,6 +70,32 @@ class Reader {
     if (json::Value v = t.Find("execute_per_minute"); v.is_number()) out.execute_per_minute = v.as_number();
     if (json::Value v = t.Find("write_per_minute"); v.is_number()) out.write_per_minute = v.as_number();
     if (json::Value v = t.Find("other_per_minute"); v.is_number()) out.other_per_minute = v.as_number();
+    if (json::Value v = t.Find("read_per_minute"); v.is_number()) out.read_per_minute = v.as_number();
+    if (json::Value v = t.Find("destructive_per_minute"); v.is_number()) {
+      out.destructive_per_minute = v.as_number();
+    }
+    if (json::Value v = t.Find("financial_per_minute"); v.is_number()) {
+      out.financial_per_minute = v.as_number();
+    }
+  }
+
+  // A server by id or alias, as `catalog show` finds it; the schema only says it is a string.
+  void ReadServer(json::Value server, const Catalog& catalog) {
+    std::string name(server.as_string());
+    if (catalog.Find(name) == nullptr) {
+      std::string quoted;
+      AppendJsonQuoted(quoted, name);
+      std::string message = "unknown catalog server " + quoted;
+      std::string guess = catalog.Suggest(name);
+      if (!guess.empty()) {
+        std::string suggestion;
+        AppendJsonQuoted(suggestion, guess);
+        message += "; did you mean " + suggestion + "?";
+      } else {
+        message += " (mcpolicy catalog list shows every server)";
+      }
+      Error(server, message);
+    }
   }
 
   void ReadSuppression(json::Value s, Config& config) {
@@ -175,6 +202,32 @@ std::string Config::RelativePath(const std::string& policy_path) const {
   return out;
 }
 
+std::string Config::ExcludedBy(const std::string& policy_path) const {
+  if (exclude.empty()) return "";
+  std::string rel = RelativePath(policy_path);
+  if (rel.empty()) return "";
+  for (const std::string& glob : exclude) {
+    if (GlobMatchOrParent(glob, rel)) return glob;
+  }
+  return "";
+}
+
+double Thresholds::PerMinute(Category category) const {
+  switch (category) {
+    case Category::kWrite: return write_per_minute;
+    case Category::kExecute: return execute_per_minute;
+    case Category::kDestructive: return destructive_per_minute.value_or(execute_per_minute);
+    case Category::kFinancial: return financial_per_minute.value_or(execute_per_minute);
+    case Category::kRead: return read_per_minute.value_or(other_per_minute);
+    case Category::kOther: return other_per_minute;
+  }
+  return other_per_minute;
+}
+
+std::string Thresholds::KeyFor(Category category) {
+  return std::string(CategoryName(category)) + "_per_minute";
+}
+
 std::string Config::ServerFor(const std::string& policy_path) const {
   if (servers.empty()) return "";
   std::string rel = RelativePath(policy_path);
@@ -188,7 +241,7 @@ std::string Config::ServerFor(const std::string& policy_path) const {
 }
 
 ConfigResult ParseConfig(const std::string& display_path, const std::string& directory,
-                         std::string text, RuleNames rules) {
+                         std::string text, RuleNames rules, const Catalog* catalog) {
   ConfigResult result;
   json::ParseOptions options;
   options.max_bytes = kMaxConfigBytes;
@@ -224,9 +277,12 @@ ConfigResult ParseConfig(const std::string& display_path, const std::string& dir
   json::Value root = doc->root();
   reader.ReadRules(root.Find("rules"), config);
   reader.ReadThresholds(root.Find("thresholds"), config.thresholds);
+  const Catalog& known = catalog ? *catalog : Catalog::Bundled();
   for (json::Value m : root.Find("servers").elements()) {
+    reader.ReadServer(m.Find("server"), known);
     config.servers.push_back({Reader::Globs(m.Find("files")), std::string(m.Find("server").as_string())});
   }
+  config.exclude = Reader::Globs(root.Find("exclude"));
   for (json::Value s : root.Find("suppressions").elements()) reader.ReadSuppression(s, config);
   if (json::Value r = root.Find("recommend"); r.is_object()) reader.ReadRecommend(r, config.recommend);
   result.errors = reader.TakeErrors();
@@ -236,7 +292,7 @@ ConfigResult ParseConfig(const std::string& display_path, const std::string& dir
   return result;
 }
 
-ConfigResult LoadConfig(const std::string& path, RuleNames rules) {
+ConfigResult LoadConfig(const std::string& path, RuleNames rules, const Catalog* catalog) {
   ReadResult read = ReadInput(path, kMaxConfigBytes);
   if (!read.ok) {
     ConfigResult result;
@@ -245,7 +301,7 @@ ConfigResult LoadConfig(const std::string& path, RuleNames rules) {
   }
   std::error_code ec;
   fs::path dir = fs::absolute(path, ec).lexically_normal().parent_path();
-  return ParseConfig(path, dir.string(), std::move(read.data), rules);
+  return ParseConfig(path, dir.string(), std::move(read.data), rules, catalog);
 }
 
 bool IsIsoDate(const std::string& date) {

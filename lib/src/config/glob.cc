@@ -74,4 +74,13 @@ bool GlobMatch(std::string_view glob, std::string_view path) {
   return reach[n];
 }
 
+bool GlobMatchOrParent(std::string_view glob, std::string_view path) {
+  while (glob.size() > 1 && glob.back() == '/') glob.remove_suffix(1);  // "dumps/" as in .gitignore
+  for (size_t end = path.size(); end != std::string_view::npos && end > 0;
+       end = path.rfind('/', end - 1)) {
+    if (GlobMatch(glob, path.substr(0, end))) return true;
+  }
+  return false;
+}
+
 }  // namespace mcpolicy

@@ -14,6 +14,10 @@ namespace mcpolicy {
 // classes and no escapes. Runs in O(|glob| * |path|) time.
 bool GlobMatch(std::string_view glob, std::string_view path);
 
+// Whether `glob` matches `path` or one of the directories it lies in ("dumps", "dumps/" and
+// "dumps/**" all cover "dumps/a/tools.json"): the form of an exclude pattern.
+bool GlobMatchOrParent(std::string_view glob, std::string_view path);
+
 }  // namespace mcpolicy
 
 #endif  // MCPOLICY_CONFIG_GLOB_H_

@@ -30,17 +30,18 @@ ConfigResolver::ConfigResolver(Settings settings) : settings_(std::move(settings
   ApplyOverrides(settings_, defaults_);
 }
 
-const Config* ConfigResolver::Use(Entry& entry) {
+const Config* ConfigResolver::Use(Entry& entry, bool use) {
   if (!entry.config) return nullptr;
-  entry.used = true;
+  entry.used = entry.used || use;
   return &*entry.config;
 }
 
-const Config* ConfigResolver::Load(const std::string& absolute_path, const std::string& display_path) {
+const Config* ConfigResolver::Load(const std::string& absolute_path, const std::string& display_path,
+                                   bool use) {
   std::unique_ptr<Entry>& slot = files_[absolute_path];
   if (!slot) {
     slot = std::make_unique<Entry>();
-    ConfigResult r = LoadConfig(display_path, settings_.rules);
+    ConfigResult r = LoadConfig(display_path, settings_.rules, settings_.catalog);
     if (r.ok()) {
       ApplyOverrides(settings_, *r.config);
       slot->config = std::move(r.config);
@@ -48,16 +49,16 @@ const Config* ConfigResolver::Load(const std::string& absolute_path, const std::
       slot->errors = std::move(r.errors);
     }
   }
-  return Use(*slot);
+  return Use(*slot, use);
 }
 
-const Config* ConfigResolver::For(const std::string& path) {
+const Config* ConfigResolver::Find(const std::string& path, bool use) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (settings_.no_config) return &defaults_;
   std::error_code ec;
   if (!settings_.config_file.empty()) {
     fs::path abs = fs::absolute(settings_.config_file, ec).lexically_normal();
-    return Load(abs.string(), settings_.config_file);
+    return Load(abs.string(), settings_.config_file, use);
   }
   fs::path start = path == "-" ? fs::current_path(ec) : fs::absolute(path, ec).parent_path();
   start = start.lexically_normal();
@@ -73,14 +74,14 @@ const Config* ConfigResolver::For(const std::string& path) {
     fs::path candidate = dir / kConfigFileName;
     if (fs::exists(candidate, ec)) {
       std::string abs = candidate.string();
-      Load(abs, DisplayPath(candidate));
+      Load(abs, DisplayPath(candidate), false);
       found = files_[abs].get();
       break;
     }
     if (fs::exists(dir / ".git", ec) || dir == dir.parent_path()) break;
   }
   for (const std::string& d : visited) directories_[d] = found;
-  return found ? Use(*found) : &defaults_;
+  return found ? Use(*found, use) : &defaults_;
 }
 
 std::vector<std::string> ConfigResolver::errors() const {

@@ -21,6 +21,7 @@ class ConfigResolver {
     std::vector<std::string> enable;   // applied over every configuration
     std::vector<std::string> disable;  // applied after enable
     RuleNames rules;                   // the names a configuration may use (AllRuleNames())
+    const Catalog* catalog = nullptr;  // the servers it may name (null: the bundled catalog)
   };
 
   explicit ConfigResolver(Settings settings);
@@ -28,7 +29,9 @@ class ConfigResolver {
   // The configuration for the file at `path` ("-" is looked up from the working directory), or
   // nullptr when it is unusable (see errors()). The walk stops after a directory holding .git.
   // Thread-safe; the Config lives as long as the resolver.
-  const Config* For(const std::string& path);
+  const Config* For(const std::string& path) { return Find(path, true); }
+  // As For, but the configuration does not count as used (see used()) on this account.
+  const Config* Peek(const std::string& path) { return Find(path, false); }
 
   // Every unusable configuration's errors, sorted.
   std::vector<std::string> errors() const;
@@ -42,8 +45,9 @@ class ConfigResolver {
     bool used = false;
   };
 
-  const Config* Load(const std::string& absolute_path, const std::string& display_path);
-  const Config* Use(Entry& entry);
+  const Config* Find(const std::string& path, bool use);
+  const Config* Load(const std::string& absolute_path, const std::string& display_path, bool use);
+  const Config* Use(Entry& entry, bool use);
 
   Settings settings_;
   Config defaults_;

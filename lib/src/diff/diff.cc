@@ -8,6 +8,7 @@
 #include "config/resolver.h"
 #include "diff/compare.h"
 #include "diff/input.h"
+#include "diff/sides.h"
 #include "mcpolicy/catalog.h"
 #include "mcpolicy/config.h"
 #include "mcpolicy/json.h"
@@ -21,6 +22,7 @@ std::optional<DiffFormat> ParseDiffFormat(std::string_view name) {
   if (name == "text") return DiffFormat::kText;
   if (name == "json") return DiffFormat::kJson;
   if (name == "github") return DiffFormat::kGithub;
+  if (name == "sarif") return DiffFormat::kSarif;
   return std::nullopt;
 }
 
@@ -67,6 +69,17 @@ bool DiffResult::increased() const {
                      [](const DiffChange& c) { return c.increase; });
 }
 
+std::string_view DiffResult::status() const {
+  if (old_absent) return "added";
+  if (new_absent) return "removed";
+  return old_path == new_path ? "changed" : "renamed";
+}
+
+bool DiffSet::increased() const {
+  return std::any_of(files.begin(), files.end(),
+                     [](const DiffResult& r) { return r.increased(); });
+}
+
 bool DiffChangeLess(const DiffChange& a, const DiffChange& b) {
   auto key = [](const DiffChange& c) {
     return std::make_tuple(!c.increase, -static_cast<int>(c.risk), std::string_view(c.tool),
@@ -78,15 +91,20 @@ bool DiffChangeLess(const DiffChange& a, const DiffChange& b) {
 
 namespace {
 
+// What an absent side is compared as: a policy that lets nothing through.
+constexpr const char* kEmptyPolicy = R"({"version": "1", "default": "deny"})";
+
 struct Version {
   std::string display;
   std::string path;  // for the configuration lookup
+  bool absent = false;
   std::unique_ptr<json::Document> doc;
   Policy policy;
 };
 
 // Parses one version; on failure returns the message (path:line:col where there is one).
 std::string Load(Version& v, std::string text, uint64_t max_bytes) {
+  if (v.absent) text = kEmptyPolicy;
   json::ParseOptions options;
   options.max_bytes = max_bytes;
   v.doc = std::make_unique<json::Document>(json::Document::Parse(std::move(text), options));
@@ -104,21 +122,27 @@ std::string Load(Version& v, std::string text, uint64_t max_bytes) {
   return "";
 }
 
+// An absent side has no positions, and brings only one direction: a new policy only increases
+// (nothing was reachable before), a removed one only decreases.
+void ForAbsentSides(const Version& before, const Version& after, DiffResult& result) {
+  result.old_absent = before.absent;
+  result.new_absent = after.absent;
+  if (!before.absent && !after.absent) return;
+  std::erase_if(result.changes, [&](const DiffChange& c) {
+    return (before.absent && !c.increase) || (after.absent && c.increase);
+  });
+  for (DiffChange& c : result.changes) {
+    DiffPosition& p = before.absent ? c.old_position : c.new_position;
+    p.line = p.column = 0;
+  }
+}
+
 // Both versions parsed; `config` maps the new path to a server unless options.server is set.
 DiffResult Compare(Version& before, Version& after, const DiffOptions& options,
-                   const Config& config) {
+                   const Catalog& catalog, const Config& config) {
   DiffResult result;
   result.old_path = before.display;
   result.new_path = after.display;
-  std::unique_ptr<Catalog> user_catalog;
-  const Catalog* catalog = &Catalog::Bundled();
-  if (!options.catalog_dirs.empty()) {
-    auto [loaded, errors] = Catalog::Load(options.catalog_dirs);
-    for (const CatalogLoadError& e : errors) result.errors.push_back(e.ToString());
-    if (!result.errors.empty()) return result;
-    user_catalog = std::move(loaded);
-    catalog = user_catalog.get();
-  }
   // One server for both versions, inferred from every name either mentions.
   Policy names;
   for (const Policy* p : {&before.policy, &after.policy}) {
@@ -126,8 +150,9 @@ DiffResult Compare(Version& before, Version& after, const DiffOptions& options,
     names.hide.insert(names.hide.end(), p->hide.begin(), p->hide.end());
   }
   std::string error;
-  ServerChoice server =
-      ChooseServer(names, after.display, options.server, config, *catalog, &error);
+  ServerChoice server = ChooseServer(names, after.absent ? before.display : after.display,
+                                     options.server, config, catalog, &error,
+                                     options.tools_server);
   if (!error.empty()) {
     result.errors.push_back(error);
     return result;
@@ -137,6 +162,7 @@ DiffResult Compare(Version& before, Version& after, const DiffOptions& options,
   Resolution new_resolution = Resolve(after.policy, server, SharedClassifier);
   result.changes = diff::Compare({*before.doc, before.policy, old_resolution},
                                  {*after.doc, after.policy, new_resolution});
+  ForAbsentSides(before, after, result);
   std::sort(result.changes.begin(), result.changes.end(), DiffChangeLess);
   return result;
 }
@@ -149,17 +175,73 @@ DiffResult Errors(std::vector<std::string> errors) {
 
 }  // namespace
 
-DiffResult DiffTexts(const std::string& old_path, std::string old_text, const std::string& new_path,
-                     std::string new_text, const DiffOptions& options) {
-  Version before{old_path, old_path, nullptr, {}};
-  Version after{new_path, new_path, nullptr, {}};
+namespace diff {
+
+const Catalog* OpenDiffCatalog(const DiffOptions& options, std::unique_ptr<Catalog>& holder,
+                               std::vector<std::string>& errors) {
+  if (options.catalog_dirs.empty()) return &Catalog::Bundled();
+  auto [loaded, problems] = Catalog::Load(options.catalog_dirs);
+  for (const CatalogLoadError& e : problems) errors.push_back(e.ToString());
+  if (!problems.empty()) return nullptr;
+  holder = std::move(loaded);
+  return holder.get();
+}
+
+DiffResult DiffSides(SideText old_side, SideText new_side, const DiffOptions& options,
+                     const Catalog& catalog, const ConfigLookup& lookup) {
+  if (old_side.ok && new_side.ok && old_side.absent && new_side.absent) {
+    return Errors({old_side.display + ", " + new_side.display +
+                   ": both sides are absent (/dev/null, a missing file, or a path not in the "
+                   "revision), so there is nothing to compare"});
+  }
   std::vector<std::string> errors;
-  for (auto [v, text] : {std::pair{&before, &old_text}, {&after, &new_text}}) {
-    std::string e = Load(*v, std::move(*text), options.max_bytes);
+  Version versions[2];
+  SideText* sides[2] = {&old_side, &new_side};
+  for (int i = 0; i < 2; ++i) {
+    versions[i].display = sides[i]->display;
+    versions[i].path = sides[i]->path;
+    versions[i].absent = sides[i]->absent;
+    std::string e = sides[i]->ok ? Load(versions[i], std::move(sides[i]->data), options.max_bytes)
+                                 : sides[i]->error;
     if (!e.empty()) errors.push_back(std::move(e));
   }
   if (!errors.empty()) return Errors(std::move(errors));
-  return Compare(before, after, options, Config());
+  // The configuration matters only for its server mapping, and only without --server.
+  Config config;
+  if (options.server.empty() && !options.tools_server && lookup) {
+    const Version& mapped = versions[1].absent ? versions[0] : versions[1];
+    const Config* found = lookup(mapped.path, &errors);
+    if (!found) return Errors(std::move(errors));
+    config = *found;
+  }
+  return Compare(versions[0], versions[1], options, catalog, config);
+}
+
+ConfigLookup LookupWith(ConfigResolver& resolver) {
+  return [&resolver](const std::string& path, std::vector<std::string>* errors) {
+    const Config* found = resolver.For(path);
+    if (!found) *errors = resolver.errors();
+    return found;
+  };
+}
+
+}  // namespace diff
+
+DiffResult DiffTexts(const std::string& old_path, std::string old_text, const std::string& new_path,
+                     std::string new_text, const DiffOptions& options) {
+  diff::SideText sides[2];
+  const std::string* paths[2] = {&old_path, &new_path};
+  std::string* texts[2] = {&old_text, &new_text};
+  for (int i = 0; i < 2; ++i) {
+    sides[i].ok = true;
+    sides[i].display = sides[i].path = *paths[i];
+    sides[i].data = std::move(*texts[i]);
+  }
+  std::vector<std::string> errors;
+  std::unique_ptr<Catalog> holder;
+  const Catalog* catalog = diff::OpenDiffCatalog(options, holder, errors);
+  if (!catalog) return Errors(std::move(errors));
+  return diff::DiffSides(std::move(sides[0]), std::move(sides[1]), options, *catalog, nullptr);
 }
 
 DiffResult DiffInputs(const std::string& old_input, const std::string& new_input,
@@ -168,27 +250,19 @@ DiffResult DiffInputs(const std::string& old_input, const std::string& new_input
     return Errors(
         {"both inputs are '-': standard input can be read once, so give it for one side only"});
   }
+  diff::SideText old_side =
+      diff::ReadSide(old_input, options.max_bytes, options.stdin_filename, options.new_file);
+  diff::SideText new_side =
+      diff::ReadSide(new_input, options.max_bytes, options.stdin_filename, options.new_file);
   std::vector<std::string> errors;
-  Version versions[2];
-  const std::string* inputs[2] = {&old_input, &new_input};
-  for (int i = 0; i < 2; ++i) {
-    diff::SideText side = diff::ReadSide(*inputs[i], options.max_bytes, options.stdin_filename);
-    versions[i].display = side.display;
-    versions[i].path = side.path;
-    std::string e =
-        side.ok ? Load(versions[i], std::move(side.data), options.max_bytes) : side.error;
-    if (!e.empty()) errors.push_back(std::move(e));
-  }
-  if (!errors.empty()) return Errors(std::move(errors));
-  // The configuration matters only for its server mapping, and only without --server.
-  Config config;
-  if (options.server.empty() && !options.no_config) {
-    ConfigResolver resolver({options.config_file, false, {}, {}, AllRuleNames()});
-    const Config* found = resolver.For(versions[1].path);
-    if (!found) return Errors(resolver.errors());
-    config = *found;
-  }
-  return Compare(versions[0], versions[1], options, config);
+  std::unique_ptr<Catalog> holder;
+  const Catalog* catalog = diff::OpenDiffCatalog(options, holder, errors);
+  if (!catalog) return Errors(std::move(errors));
+  ConfigResolver::Settings settings{options.config_file, false, {}, {}, AllRuleNames()};
+  settings.catalog = catalog;
+  ConfigResolver resolver(std::move(settings));
+  return diff::DiffSides(std::move(old_side), std::move(new_side), options, *catalog,
+                         options.no_config ? nullptr : diff::LookupWith(resolver));
 }
 
 }  // namespace mcpolicy

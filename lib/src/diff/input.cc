@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -113,6 +114,39 @@ RunResult Run(const std::vector<std::string>& args, uint64_t max_bytes) {
   return result;
 }
 
+bool Succeeded(const RunResult& run) {
+  return run.spawn_error.empty() && !run.too_large && WIFEXITED(run.status) &&
+         WEXITSTATUS(run.status) == 0;
+}
+
+// `git show REV:path`; `input` names the side in errors. A path missing at a revision that
+// exists is an absent side (the file was added or removed), not an error.
+SideText ShowBlob(const std::string& rev, const std::string& path, const std::string& input,
+                  uint64_t max_bytes) {
+  SideText side;
+  side.display = side.path = path;
+  RunResult run = Run({"git", "show", rev + ":" + path}, max_bytes);
+  if (!run.spawn_error.empty()) {
+    side.error = input + ": cannot run git: " + run.spawn_error;
+  } else if (run.too_large) {
+    side.error =
+        input + ": larger than the limit of " + FormatSize(max_bytes) + " (see --max-file-size)";
+  } else if (!Succeeded(run)) {
+    // Told apart by asking git, not by reading its (translated) message.
+    if (Succeeded(Run({"git", "rev-parse", "--verify", "--quiet", rev + "^{commit}"}, 4096)) &&
+        !Succeeded(Run({"git", "cat-file", "-e", rev + ":" + path}, 4096))) {
+      side.ok = side.absent = true;
+      return side;
+    }
+    std::string why = FirstLine(run.err);
+    side.error = input + ": git show " + rev + ":" + path + " failed" + (why.empty() ? "" : ": " + why);
+  } else {
+    side.ok = true;
+    side.data = std::move(run.out);
+  }
+  return side;
+}
+
 SideText ReadGit(const std::string& input, uint64_t max_bytes) {
   SideText side;
   std::string spec = input.substr(kGitPrefix.size());
@@ -122,37 +156,55 @@ SideText ReadGit(const std::string& input, uint64_t max_bytes) {
     return side;
   }
   std::string rev = spec.substr(0, colon);
-  side.display = side.path = spec.substr(colon + 1);
   if (rev[0] == '-') {
     side.error = input + ": a revision cannot start with '-'";
     return side;
   }
-  RunResult run = Run({"git", "show", rev + ":" + side.path}, max_bytes);
-  if (!run.spawn_error.empty()) {
-    side.error = input + ": cannot run git: " + run.spawn_error;
-  } else if (run.too_large) {
-    side.error =
-        input + ": larger than the limit of " + FormatSize(max_bytes) + " (see --max-file-size)";
-  } else if (!WIFEXITED(run.status) || WEXITSTATUS(run.status) != 0) {
-    std::string why = FirstLine(run.err);
-    side.error =
-        input + ": git show " + rev + ":" + side.path + " failed" + (why.empty() ? "" : ": " + why);
-  } else {
-    side.ok = true;
-    side.data = std::move(run.out);
-  }
-  return side;
+  return ShowBlob(rev, spec.substr(colon + 1), input, max_bytes);
 }
 
 }  // namespace
 
+SideText ReadGitBlob(const std::string& rev, const std::string& path, const std::string& display,
+                     uint64_t max_bytes) {
+  SideText side = ShowBlob(rev, path, "git:" + rev + ":" + path, max_bytes);
+  side.display = display;
+  return side;
+}
+
+GitOutput RunGit(const std::vector<std::string>& args, uint64_t max_bytes) {
+  std::vector<std::string> argv = {"git"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  RunResult run = Run(argv, max_bytes);
+  GitOutput out;
+  if (!run.spawn_error.empty()) {
+    out.error = "cannot run git: " + run.spawn_error;
+  } else if (run.too_large) {
+    out.error = "git printed more than " + FormatSize(max_bytes);
+  } else if (!Succeeded(run)) {
+    out.error = FirstLine(run.err);
+    if (out.error.empty()) out.error = "git " + args.front() + " failed";
+  } else {
+    out.ok = true;
+    out.out = std::move(run.out);
+  }
+  return out;
+}
+
 bool IsGitInput(const std::string& input) { return input.rfind(kGitPrefix, 0) == 0; }
 
-SideText ReadSide(const std::string& input, uint64_t max_bytes, const std::string& stdin_name) {
+SideText ReadSide(const std::string& input, uint64_t max_bytes, const std::string& stdin_name,
+                  bool missing_is_absent) {
   if (IsGitInput(input)) return ReadGit(input, max_bytes);
   SideText side;
   side.path = input;
   side.display = input == "-" ? (stdin_name.empty() ? "<stdin>" : stdin_name) : input;
+  struct stat info;
+  if (input == "/dev/null" ||
+      (missing_is_absent && input != "-" && lstat(input.c_str(), &info) != 0 && errno == ENOENT)) {
+    side.ok = side.absent = true;
+    return side;
+  }
   ReadResult read = ReadInput(input, max_bytes);
   if (!read.ok) {
     // ReadInput names "-" as "-"; report standard input under its display name.

@@ -158,7 +158,7 @@ void LintConfiguration::Finish(const std::vector<SuppressionUse>& uses, LintResu
   std::vector<std::string> config_errors = resolver_.errors();
   result.errors.insert(result.errors.end(), config_errors.begin(), config_errors.end());
   for (const Config* config : resolver_.used()) {
-    ++result.files_checked;
+    result.configs.push_back(config->path);
     if (use_suppressions_) ReportSuppressions(*config, uses, result.diagnostics);
   }
   if (!write_baseline_file_.empty()) {

@@ -32,6 +32,8 @@ class LintConfiguration {
   // The configuration for the file read from `path` ("-" for standard input), or nullptr when
   // it is unusable (Finish reports why). Thread-safe.
   const Config* For(const std::string& path) { return resolver_.For(path); }
+  // The same configuration, looked at only (for its exclude globs): it is not applied.
+  const Config* Peek(const std::string& path) { return resolver_.Peek(path); }
 
   // Turns off, re-grades and suppresses one file's findings. `path` names the file for globs
   // (the display name for standard input). Thread-safe; appends to `uses`.

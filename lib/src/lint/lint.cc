@@ -11,8 +11,10 @@
 #include <set>
 #include <thread>
 
+#include "config/glob.h"
 #include "lint/configuration.h"
 #include "lint/dialect_hints.h"
+#include "lint/recognise.h"
 #include "mcpolicy/embedded.h"
 #include "mcpolicy/io.h"
 #include "mcpolicy/json.h"
@@ -73,7 +75,7 @@ void ExpandPaths(const std::vector<std::string>& paths, const std::string& stdin
           if ((name.size() > 1 && name[0] == '.') || name == "node_modules") it.disable_recursion_pending();
           continue;
         }
-        bool wanted = it->path().extension() == ".json" || (yaml && YamlPath(name));
+        bool wanted = HasPolicyExtension(name) || (yaml && YamlPath(name));
         if (!wanted || name == kConfigFileName || !it->is_regular_file(ec)) {
           continue;
         }
@@ -97,9 +99,9 @@ void ExpandPaths(const std::vector<std::string>& paths, const std::string& stdin
       if (ec) {
         errors.push_back(path + ": " + ec.message());
       } else if (found.empty()) {
-        errors.push_back(path + (yaml ? ": is a directory with no .json, .yaml or .yml files"
-                                      : ": is a directory with no .json files") +
-                         " (hidden directories and node_modules are not searched)");
+        errors.push_back(path + ": is a directory with no policy files (" +
+                         (yaml ? "*.json, *.yaml, *.yml" : "*.json") +
+                         "; hidden directories and node_modules are not searched)");
       }
       std::sort(found.begin(), found.end());
       for (std::string& f : found) inputs.push_back({f, f, false});
@@ -116,14 +118,20 @@ void ExpandPaths(const std::vector<std::string>& paths, const std::string& stdin
   });
 }
 
-// Whether a parsed file's top level looks like a hosted policy.
-bool LooksLikePolicy(const json::Document& doc) {
-  if (!doc.root().is_object()) return false;
-  for (json::Member m : doc.root().members()) {
-    std::string_view k = m.name();
-    if (k == "tools" || k == "hide" || k == "all_tools" || k == "default") return true;
+// The --exclude glob (relative to the working directory) covering `path`, or "".
+std::string ExcludedByFlag(const std::vector<std::string>& globs, const std::string& path) {
+  if (globs.empty() || path == "-") return "";
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  fs::path absolute = fs::absolute(path, ec).lexically_normal();
+  std::string relative = absolute.lexically_relative(cwd).generic_string();
+  if (ec || relative.empty() || relative.rfind("..", 0) == 0) {
+    relative = fs::path(path).lexically_normal().generic_string();
   }
-  return false;
+  for (const std::string& glob : globs) {
+    if (GlobMatchOrParent(glob, relative)) return glob;
+  }
+  return "";
 }
 
 void ReportParse(const json::Document& doc, DiagnosticSink& sink) {
@@ -308,7 +316,7 @@ LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_n
                const std::string& server_flag = "",
                const std::map<std::string, std::string>* contents = nullptr,
                const CatalogServer* tools_server = nullptr, bool writing = false,
-               bool follow_symlinks = false) {
+               bool follow_symlinks = false, const std::vector<std::string>& exclude = {}) {
   LintResult result;
   std::vector<Input> inputs;
   ExpandPaths(paths, stdin_name, inputs, result.errors, writing, follow_symlinks,
@@ -317,6 +325,24 @@ LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_n
   ForEachParallel(inputs.size(), jobs, [&](size_t i) {
     const Input& in = inputs[i];
     FileOutcome& out = outcomes[i];
+    // Found in a directory or given by the pre-commit hook: linted only when it is a policy.
+    const bool by_content = policy_mode && (!in.explicit_ || policies_only);
+    if (by_content) {
+      std::string glob = ExcludedByFlag(exclude, in.path);
+      std::string source = "--exclude";
+      if (glob.empty() && configuration) {
+        // Looked at without counting as applied: an excluded file's configuration reports
+        // nothing about its suppressions.
+        const Config* config = configuration->Peek(in.path);
+        if (!config) return;  // unusable: Finish reports it
+        glob = config->ExcludedBy(in.path);
+        source = config->path;
+      }
+      if (!glob.empty()) {
+        out.skipped = in.display + ": excluded by " + source + " (\"" + glob + "\")";
+        return;
+      }
+    }
     auto given = contents ? contents->find(in.path) : std::map<std::string, std::string>::const_iterator();
     ReadResult read = contents && given != contents->end() ? ReadResult{true, given->second, "", {}}
                                                            : ReadInput(in.path, max_bytes);
@@ -347,9 +373,16 @@ LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_n
     json::ParseOptions parse_options;
     parse_options.max_bytes = max_bytes;
     json::Document doc = json::Document::Parse(std::move(read.data), parse_options);
-    if (policy_mode && (!in.explicit_ || policies_only) && doc.ok() && !LooksLikePolicy(doc)) {
-      out.skipped = in.display + ": not a policy (no \"default\", \"tools\", \"hide\" or \"all_tools\" at the top level)";
-      return;
+    if (policy_mode && doc.ok()) {
+      Recognition recognition = Recognise(doc);
+      if (recognition.kind != FileKind::kPolicy && by_content) {
+        out.skipped = in.display + ": " + recognition.reason;
+        return;
+      }
+      if (recognition.kind == FileKind::kToolsDump) {  // named on the command line
+        out.error = in.display + ": " + recognition.reason;
+        return;
+      }
     }
     // An unusable configuration is reported once, by Finish, not per file.
     const Config* config = configuration ? configuration->For(in.path) : nullptr;
@@ -408,7 +441,7 @@ LintResult LintPaths(const std::vector<std::string>& paths, const LintOptions& o
   }
   return Run(paths, options.stdin_filename, options.max_bytes, options.jobs, *schema, true,
              options.policies_only, &configuration, options.server, options.contents,
-             options.tools_server, options.writing, options.follow_symlinks);
+             options.tools_server, options.writing, options.follow_symlinks, options.exclude);
 }
 
 std::vector<std::string> LintInputFiles(const std::vector<std::string>& paths,

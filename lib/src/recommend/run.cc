@@ -1,6 +1,8 @@
 // RunRecommend: settings from flags and configuration, the tools from the catalog or a tools/list
 // dump, one decision per tool, then the policy and the explanation.
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <set>
@@ -27,28 +29,88 @@ struct Settings {
   TreatmentOverrides overrides;
 };
 
-// Configuration first, flags over it. False after adding the configuration's errors.
-bool ReadSettings(const RecommendRequest& request, Settings& settings,
-                  std::vector<std::string>& errors) {
+// The file lint would take the configuration from for the policy written: the -o file's (so
+// its directory's .mcpolicy.json), else standard input's (the working directory's).
+std::string ConfigLookupPath(const RecommendRequest& request) {
+  return request.output_file.empty() || request.output_file == "-" ? "-" : request.output_file;
+}
+
+// The row's treatment within `ceiling` calls per minute: the same window with the largest max
+// that keeps within it (the max loose-limit's message names), else a longer window, else hide.
+Treatment WithinCeiling(const Treatment& row, double ceiling) {
+  for (Window window : {Window::kMinute, Window::kHour, Window::kDay}) {
+    if (WindowMinutes(window) < WindowMinutes(row.window)) continue;
+    double max = std::floor(ceiling * WindowMinutes(window));
+    if (max >= 1) {
+      Treatment lowered = row;
+      lowered.window = window;
+      lowered.max = static_cast<uint32_t>(max);  // below row.max: the row was above `ceiling`
+      return lowered;
+    }
+  }
+  return ParseTreatment("hide").value();
+}
+
+// Lowers every category's limit above its configured ceiling to the ceiling, so the policy lints
+// clean (no loose-limit) where lint reads the same thresholds. A limit set on purpose, by a flag
+// or the configuration's "recommend" section, gets a warning; a tier's row follows silently.
+void ApplyCeilings(const Thresholds& thresholds, const std::string& config_path,
+                   const std::array<std::string, 6>& set_by, Settings& settings,
+                   std::vector<std::string>& warnings) {
+  for (size_t i = 0; i < settings.overrides.size(); ++i) {
+    Category category = static_cast<Category>(i);
+    Treatment row = TreatmentFor(category, settings.tier, settings.overrides);
+    if (row.kind != Treatment::Kind::kLimit) continue;
+    double ceiling = thresholds.PerMinute(category);
+    if (row.max / WindowMinutes(row.window) <= ceiling) continue;
+    Treatment lowered = WithinCeiling(row, ceiling);
+    settings.overrides[i] = lowered;
+    if (set_by[i].empty()) continue;
+    std::string ceiling_text = std::to_string(ceiling);
+    ceiling_text.erase(ceiling_text.find_last_not_of('0') + 1);
+    if (ceiling_text.back() == '.') ceiling_text.pop_back();
+    warnings.push_back(set_by[i] + " " + row.ToString() + " is above the ceiling of " +
+                       ceiling_text + " calls per minute for " +
+                       std::string(CategoryName(category)) + " tools that lint applies with " +
+                       config_path + " (thresholds." + Thresholds::KeyFor(category) +
+                       "); written as " + lowered.ToString());
+  }
+}
+
+// Configuration first, flags over it, then the configuration's ceilings over both. False after
+// adding the configuration's errors.
+bool ReadSettings(const RecommendRequest& request, const Catalog& catalog, Settings& settings,
+                  std::vector<std::string>& errors, std::vector<std::string>& warnings) {
+  Thresholds thresholds;
+  std::string config_path;
+  std::array<std::string, 6> set_by;
   if (!request.no_config) {
     ConfigResolver::Settings resolver_settings;
     resolver_settings.config_file = request.config_file;
     resolver_settings.rules = AllRuleNames();
+    resolver_settings.catalog = &catalog;
     ConfigResolver resolver(std::move(resolver_settings));
-    const Config* config = resolver.For("-");
+    const Config* config = resolver.For(ConfigLookupPath(request));
     if (config == nullptr) {
       errors = resolver.errors();
       return false;
     }
     if (std::optional<Tier> t = ParseTier(config->recommend.tier)) settings.tier = *t;
     for (const auto& [category, value] : config->recommend.treatments) {
-      settings.overrides[static_cast<size_t>(*ParseCategory(category))] = ParseTreatment(value);
+      size_t i = static_cast<size_t>(*ParseCategory(category));
+      settings.overrides[i] = ParseTreatment(value);
+      set_by[i] = "recommend." + category + " in " + config->path + ":";
     }
+    thresholds = config->thresholds;
+    config_path = config->path;
   }
   if (request.tier) settings.tier = *request.tier;
   for (size_t i = 0; i < request.overrides.size(); ++i) {
-    if (request.overrides[i]) settings.overrides[i] = request.overrides[i];
+    if (!request.overrides[i]) continue;
+    settings.overrides[i] = request.overrides[i];
+    set_by[i] = "--" + std::string(CategoryName(static_cast<Category>(i)));
   }
+  if (!config_path.empty()) ApplyCeilings(thresholds, config_path, set_by, settings, warnings);
   return true;
 }
 
@@ -164,7 +226,7 @@ namespace {
 
 // -o and --explain-file must not overwrite each other, the --tools dump, a --catalog file or the
 // configuration the settings come from.
-std::string OutputConflict(const RecommendRequest& request) {
+std::string OutputConflict(const RecommendRequest& request, const Catalog& catalog) {
   std::vector<NamedPath> outputs;
   if (!request.output_file.empty()) outputs.push_back({"-o", request.output_file});
   if (!request.explain_file.empty()) outputs.push_back({"--explain-file", request.explain_file});
@@ -175,8 +237,10 @@ std::string OutputConflict(const RecommendRequest& request) {
   if (!request.no_config) {
     ConfigResolver::Settings settings;
     settings.config_file = request.config_file;
+    settings.rules = AllRuleNames();
+    settings.catalog = &catalog;
     ConfigResolver resolver(std::move(settings));
-    const Config* config = resolver.For("-");
+    const Config* config = resolver.For(ConfigLookupPath(request));
     if (config && !config->path.empty()) {
       inputs.push_back({request.config_file.empty() ? "" : "--config",
                         request.config_file.empty() ? config->path : request.config_file});
@@ -194,18 +258,20 @@ RecommendOutput RunRecommend(const RecommendRequest& request) {
     output.exit_code = 2;
     return output;
   };
-  if (std::string conflict = OutputConflict(request); !conflict.empty()) return fail(conflict);
   if (request.server.empty() && request.tools_path.empty()) {
     return fail(
         "nothing to recommend for: give --server SERVER or --tools FILE (- for standard input)");
   }
-  Settings settings;
-  if (!ReadSettings(request, settings, output.errors)) return fail("");
-  output.tier = settings.tier;
-
   std::unique_ptr<Catalog> holder;
   const Catalog* catalog = OpenCatalog(request.catalog_dirs, holder, output.errors);
   if (catalog == nullptr) return fail("");
+  if (std::string conflict = OutputConflict(request, *catalog); !conflict.empty()) {
+    return fail(conflict);
+  }
+  Settings settings;
+  std::vector<std::string> setting_warnings;
+  if (!ReadSettings(request, *catalog, settings, output.errors, setting_warnings)) return fail("");
+  output.tier = settings.tier;
   const CatalogServer* server = nullptr;
   if (!request.server.empty()) {
     server = catalog->Find(request.server);
@@ -228,6 +294,7 @@ RecommendOutput RunRecommend(const RecommendRequest& request) {
   std::sort(output.tools.begin(), output.tools.end(),
             [](const ToolDecision& a, const ToolDecision& b) { return a.name < b.name; });
   output.policy = FormatPolicy(output.tools);
+  output.warnings.insert(output.warnings.begin(), setting_warnings.begin(), setting_warnings.end());
   size_t guesses = 0;
   for (const ToolDecision& d : output.tools) guesses += d.uncertain;
   if (guesses > 0) {

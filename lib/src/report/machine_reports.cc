@@ -6,6 +6,7 @@
 #include "mcpolicy/escape.h"
 #include "mcpolicy/report.h"
 #include "mcpolicy/rules.h"
+#include "report/sarif.h"
 
 namespace mcpolicy {
 
@@ -77,24 +78,6 @@ std::string_view SarifLevel(Severity s) {
   return "error";
 }
 
-// A relative path as a URI reference: unreserved characters and "/" stay, the rest is %-encoded.
-std::string PathToUri(std::string_view path) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  if (!path.empty() && path.front() == '/') out = "file://";
-  while (path.substr(0, 2) == "./") path.remove_prefix(2);
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    }
-  }
-  return out;
-}
-
 // Stable across reformatting: the key is path + rule + JSON pointer, never the line.
 std::string Fingerprint(const Diagnostic& d) {
   uint64_t h = 1469598103934665603ull;
@@ -142,11 +125,13 @@ std::string FormatSarif(const LintResult& result, const ReportOptions& options) 
     std::string doc(RuleDoc(r.name));
     if (doc.empty()) doc = std::string(r.summary);
     rule["help"] = {{"text", doc}, {"markdown", doc}};
+    rule["helpUri"] = sarif::HelpUri("rules/" + std::string(r.name) + ".md");
     rule["defaultConfiguration"] = {{"level", SarifLevel(r.default_severity)}};
     rule["properties"] = {{"tags", {"mcp", "policy"}}};
     rules.push_back(std::move(rule));
     rule_ids.push_back(r.name);
   }
+  const std::string root = sarif::SourceRoot();
   ordered_json results = ordered_json::array();
   for (const Diagnostic& d : result.diagnostics) {
     ordered_json r;
@@ -164,7 +149,8 @@ std::string FormatSarif(const LintResult& result, const ReportOptions& options) 
     }
     r["locations"] = ordered_json::array(
         {{{"physicalLocation",
-           {{"artifactLocation", {{"uri", PathToUri(d.path)}}}, {"region", std::move(region)}}}}});
+           {{"artifactLocation", sarif::ArtifactLocation(d.path, root)},
+            {"region", std::move(region)}}}}});
     r["partialFingerprints"] = {{"mcpolicy/v1", Fingerprint(d)}};
     if (!d.pointer.empty()) r["properties"] = {{"pointer", d.pointer}};
     if (!d.suppression.empty()) {
@@ -177,7 +163,9 @@ std::string FormatSarif(const LintResult& result, const ReportOptions& options) 
                   {{"name", "mcpolicy"},
                    {"version", options.tool_version},
                    {"semanticVersion", options.tool_version},
+                   {"informationUri", sarif::HelpUri("rules/")},
                    {"rules", std::move(rules)}}}};
+  run["originalUriBaseIds"] = sarif::OriginalUriBaseIds(root);
   run["columnKind"] = "unicodeCodePoints";
   run["results"] = std::move(results);
   ordered_json sarif;

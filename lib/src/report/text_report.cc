@@ -91,6 +91,7 @@ std::string FormatTextReport(const LintResult& result, const ReportOptions& opti
   size_t suppressed = 0;
   std::string last_path;
   size_t files_with_problems = 0;
+  std::vector<std::string> configs_with_problems;
   for (const Diagnostic& d : result.diagnostics) {
     if (!d.suppression.empty()) {
       ++suppressed;
@@ -98,7 +99,14 @@ std::string FormatTextReport(const LintResult& result, const ReportOptions& opti
     }
     ++counts[static_cast<int>(d.severity)];
     if (d.path != last_path) {
-      ++files_with_problems;
+      // A configuration is not one of the files checked: its findings are named apart.
+      bool config = std::find(result.configs.begin(), result.configs.end(), d.path) !=
+                    result.configs.end();
+      if (config) {
+        configs_with_problems.push_back(d.path);
+      } else {
+        ++files_with_problems;
+      }
       last_path = d.path;
     }
     std::string location = Escaped(d.path);
@@ -132,6 +140,15 @@ std::string FormatTextReport(const LintResult& result, const ReportOptions& opti
     add(counts[0], "note");
     out += "Found " + Plural(problems, "problem") + " (" + detail + ") in " +
            std::to_string(files_with_problems) + " of " + files + " checked";
+    std::sort(configs_with_problems.begin(), configs_with_problems.end());
+    configs_with_problems.erase(
+        std::unique(configs_with_problems.begin(), configs_with_problems.end()),
+        configs_with_problems.end());
+    if (configs_with_problems.size() == 1) {
+      out += " and in " + Escaped(configs_with_problems[0]);
+    } else if (!configs_with_problems.empty()) {
+      out += " and in " + Plural(configs_with_problems.size(), "configuration file");
+    }
   }
   if (suppressed) out += "; " + std::to_string(suppressed) + " suppressed";
   if (result.baselined) out += "; " + std::to_string(result.baselined) + " accepted by the baseline";

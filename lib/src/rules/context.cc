@@ -64,15 +64,7 @@ LocId LocOf(const ResolvedTool& tool) {
 }
 
 double CeilingPerMinute(Category category, const Thresholds& thresholds) {
-  switch (category) {
-    case Category::kWrite: return thresholds.write_per_minute;
-    case Category::kExecute:
-    case Category::kDestructive:
-    case Category::kFinancial: return thresholds.execute_per_minute;
-    case Category::kRead:
-    case Category::kOther: return thresholds.other_per_minute;
-  }
-  return thresholds.other_per_minute;
+  return thresholds.PerMinute(category);
 }
 
 bool Judged(const ResolvedTool& tool) {

@@ -39,8 +39,8 @@ namespace rules {
 std::string Describe(const ResolvedTool& tool);
 // The element a finding about `tool` points at: its `tools` key, else its hide entry, else kNoLoc.
 LocId LocOf(const ResolvedTool& tool);
-// Calls per minute allowed for `category` by the configured thresholds (read and other share the
-// "other" ceiling; destructive and financial get the execute one).
+// Calls per minute allowed for `category` by the configured thresholds (Thresholds::PerMinute:
+// read falls back to the "other" ceiling, destructive and financial to the execute one).
 double CeilingPerMinute(Category category, const Thresholds& thresholds);
 // The risk rules judge a tool only when it is listed with a well-formed entry, has a valid name and
 // is on the known server (schema, invalid-tool-name and unknown-tool report the rest).

@@ -1,0 +1,12 @@
+# recommend writes into a repository whose .mcpolicy.json sets ceilings below the tier's rows; what
+# it writes must lint clean there (no loose-limit), in every tier and with a looser flag.
+file(MAKE_DIRECTORY ${WORK_DIR}/policies)
+foreach(run "recommended;" "permissive;--tier;permissive" "flag;--other;100/minute")
+  list(POP_FRONT run name)
+  execute_process(COMMAND ${MCPOLICY} recommend --server kestra-io/mcp-server-python
+                          -o policies/${name}.json ${run}
+                  WORKING_DIRECTORY ${WORK_DIR} RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "recommend (${name}) failed with ${rc}")
+  endif()
+endforeach()
