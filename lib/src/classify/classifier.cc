@@ -180,7 +180,7 @@ void RunRules(const Lexicon& lex, const ToolInfo& tool, Words* name_words_out,
       read_only_settled = true;
     }
     if (desc.raise_cue >= 0) {
-      const classify::Cue& cue = lex.cues()[desc.raise_cue];
+      const classify::Cue& cue = lex.cues()[static_cast<size_t>(desc.raise_cue)];
       if (DangerRank(cue.category) > DangerRank(category)) {
         category = cue.category;
         confidence = std::max(confidence, 0.75f);
@@ -192,10 +192,10 @@ void RunRules(const Lexicon& lex, const ToolInfo& tool, Words* name_words_out,
 
   if (lead_decided) classify::AddLeadNote(desc.lead, desc.words, &evidence);
   if (raised) {
-    evidence.Add({"description: \"", lex.cues()[desc.raise_cue].label, "\""});
+    evidence.Add({"description: \"", lex.cues()[static_cast<size_t>(desc.raise_cue)].label, "\""});
   }
   if (read_only_settled) {
-    evidence.Add({"description: \"", lex.cues()[desc.read_only_cue].label,
+    evidence.Add({"description: \"", lex.cues()[static_cast<size_t>(desc.read_only_cue)].label,
                   "\" settles the input-dependent verb: read"});
   }
   classify::AddNameNotes(lex, name, name_words,

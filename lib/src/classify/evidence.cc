@@ -22,7 +22,9 @@ void EvidenceWriter::Add(std::initializer_list<std::string_view> parts) {
 
 void EvidenceWriter::MoveLastToFront() {
   if (used_ <= 1) return;
-  std::rotate(out_->begin(), out_->begin() + (used_ - 1), out_->begin() + used_);
+  auto begin = out_->begin();
+  std::rotate(begin, begin + static_cast<std::ptrdiff_t>(used_ - 1),
+              begin + static_cast<std::ptrdiff_t>(used_));
   for (Assumption& a : assumptions_) a.index = a.index + 1 == used_ ? 0 : a.index + 1;
 }
 

@@ -306,7 +306,7 @@ ConfigResult LoadConfig(const std::string& path, RuleNames rules, const Catalog*
 
 bool IsIsoDate(const std::string& date) {
   if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+  for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
     if (date[i] < '0' || date[i] > '9') return false;
   }
   int y = std::stoi(date.substr(0, 4)), m = std::stoi(date.substr(5, 2)), d = std::stoi(date.substr(8, 2));

@@ -286,8 +286,8 @@ std::string Fingerprint(const DiffResult& result, const DiffChange& c) {
   uint64_t h = 1469598103934665603ull;
   for (std::string_view part : {std::string_view(result.path()), ChangeKindName(c.kind),
                                 std::string_view(c.tool)}) {
-    for (unsigned char ch : part) {
-      h ^= ch;
+    for (char ch : part) {
+      h ^= static_cast<unsigned char>(ch);
       h *= 1099511628211ull;
     }
     h ^= 0xff;

@@ -99,9 +99,9 @@ void ExpandPaths(const std::vector<std::string>& paths, const std::string& stdin
       if (ec) {
         errors.push_back(path + ": " + ec.message());
       } else if (found.empty()) {
-        errors.push_back(path + ": is a directory with no policy files (" +
-                         (yaml ? "*.json, *.yaml, *.yml" : "*.json") +
-                         "; hidden directories and node_modules are not searched)");
+        errors.push_back(path + (yaml ? ": is a directory with no .json, .yaml or .yml files"
+                                      : ": is a directory with no .json files") +
+                         " (hidden directories and node_modules are not searched)");
       }
       std::sort(found.begin(), found.end());
       for (std::string& f : found) inputs.push_back({f, f, false});

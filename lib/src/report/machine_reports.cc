@@ -82,8 +82,8 @@ std::string_view SarifLevel(Severity s) {
 std::string Fingerprint(const Diagnostic& d) {
   uint64_t h = 1469598103934665603ull;
   auto mix = [&](std::string_view s) {
-    for (unsigned char c : s) {
-      h ^= c;
+    for (char c : s) {
+      h ^= static_cast<unsigned char>(c);
       h *= 1099511628211ull;
     }
     h ^= 0xff;

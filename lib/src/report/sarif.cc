@@ -29,7 +29,8 @@ std::string PathToUri(std::string_view path) {
   std::string out;
   if (!path.empty() && path.front() == '/') out = "file://";
   while (path.substr(0, 2) == "./") path.remove_prefix(2);
-  for (unsigned char c : path) {
+  for (char ch : path) {
+    auto c = static_cast<unsigned char>(ch);
     if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
       out.push_back(static_cast<char>(c));
     } else {

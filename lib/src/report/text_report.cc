@@ -73,7 +73,7 @@ void AppendSnippet(const Diagnostic& d, const Style& style, std::string& out) {
   // Tabs are copied so the caret lines up whatever the tab width.
   std::string_view before = line.substr(0, ByteOfCodePoint(line, first - window_begin));
   for (size_t i = 0; i < before.size(); ++i) {
-    unsigned char c = before[i];
+    auto c = static_cast<unsigned char>(before[i]);
     if ((c & 0xC0) == 0x80) continue;
     out.push_back(c == '\t' ? '\t' : ' ');
   }
