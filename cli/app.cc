@@ -24,6 +24,7 @@ void BuildApp(CLI::App& app, std::vector<Command>& commands, std::string_view fi
       {{"fetch"}, RegisterFetchCommands},
       {{"drift"}, RegisterDriftCommands},
       {{"scan"}, RegisterScanCommands},
+      {{"schema"}, RegisterSchemaCommands},
   };
   const Area* only = nullptr;
   for (const Area& area : areas) {
