@@ -53,6 +53,11 @@ test-asan: deps
 tidy:
 	@BUILD=$(BUILD) ./.ci/tidy
 
+# The Debian package, built with Debian's flags in build-deb/, checked by lintian; its man page,
+# completions and pre-commit hook tried (.ci/package).
+package: deps
+	@./.ci/package
+
 bench: build
 	@$(BUILD)/bench/mcpolicy_bench
 
