@@ -81,7 +81,8 @@ std::string PathToUri(std::string_view path) {
   std::string out;
   if (!path.empty() && path.front() == '/') out = "file://";
   while (path.substr(0, 2) == "./") path.remove_prefix(2);
-  for (unsigned char c : path) {
+  for (char ch : path) {
+    const auto c = static_cast<unsigned char>(ch);
     if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
       out.push_back(static_cast<char>(c));
     } else {
@@ -212,8 +213,8 @@ std::string FormatGithub(const LintResult& result) {
 std::string Fingerprint(const Diagnostic& d) {
   uint64_t h = 1469598103934665603ull;
   auto mix = [&](std::string_view s) {
-    for (unsigned char c : s) {
-      h ^= c;
+    for (char c : s) {
+      h ^= static_cast<unsigned char>(c);
       h *= 1099511628211ull;
     }
     h ^= 0xff;
