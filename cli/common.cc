@@ -15,8 +15,9 @@
 namespace mcpolicy::cli {
 
 void OutputFlags::Add(CLI::App* app) {
-  app->add_option("--format", format, "Report format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
+  app->add_option("--format", format,
+                  "Report format (gitlab: GitLab Code Quality; junit and checkstyle: XML)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "junit", "checkstyle"}))
       ->capture_default_str();
   app->add_option("-o,--output", output_file, "Write the report to FILE (atomically) instead of stdout");
   app->add_option("--color", color, "Colour text output")

@@ -30,6 +30,7 @@ struct OutputFlags {
   std::string max_file_size = "64M";
   std::string stdin_filename;
   unsigned jobs = 0;
+  bool statistics = false;  // lint only: added by RegisterLintCommands
 
   void Add(CLI::App* app);
 };
@@ -60,6 +61,7 @@ void RegisterDiffCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterFetchCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterDriftCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterScanCommands(CLI::App& app, std::vector<Command>& commands);
+void RegisterSchemaCommands(CLI::App& app, std::vector<Command>& commands);
 
 }  // namespace mcpolicy::cli
 

@@ -13,6 +13,10 @@ Examples:
   mcpolicy lint --format github policy.json    annotations for GitHub Actions
   cat policy.json | mcpolicy lint - --stdin-filename policy.json
   mcpolicy lint --disable loose-limit --enable deny-all policies/
+  mcpolicy lint --disable hygiene policies/    turn a rule group off (mcpolicy rules --groups)
+  mcpolicy lint --statistics policies/         how many findings each rule made
+  mcpolicy lint --format gitlab -o gl-code-quality-report.json policies/   GitLab Code Quality
+  mcpolicy lint --format junit -o mcpolicy-junit.xml policies/             JUnit XML test report
   mcpolicy lint --config ci/.mcpolicy.json --no-suppressions policies/   strict CI
   mcpolicy lint --write-baseline mcpolicy-baseline.json policies/        accept today's findings
   mcpolicy lint --baseline mcpolicy-baseline.json policies/              fail on new findings only
@@ -60,11 +64,15 @@ void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands) {
       "--config", lint->lint.config_file, "Use this configuration for every file instead of .mcpolicy.json")
       ->type_name("FILE");
   lint_cmd->add_flag("--no-config", lint->lint.no_config, "Ignore configuration files")->excludes(config);
-  lint_cmd->add_option("--enable", lint->lint.enable, "Turn rules on whatever the configuration says (repeatable; a,b)")
+  lint_cmd->add_option("--enable", lint->lint.enable,
+                       "Turn rules or rule groups (risk, hygiene, syntax, suppressions) on whatever the "
+                       "configuration says (repeatable; a,b)")
       ->type_name("RULE")
       ->allow_extra_args(false)
       ->delimiter(',');
-  lint_cmd->add_option("--disable", lint->lint.disable, "Turn rules off whatever the configuration says (repeatable; a,b)")
+  lint_cmd->add_option("--disable", lint->lint.disable,
+                       "Turn rules or rule groups off whatever the configuration says (repeatable; a,b; a "
+                       "rule named on the other side wins over a group)")
       ->type_name("RULE")
       ->allow_extra_args(false)
       ->delimiter(',');
@@ -83,6 +91,8 @@ void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands) {
       "the fixed policy)");
   lint_cmd->add_flag("--diff", lint->diff, "Print what --fix would change as a unified diff; write nothing")
       ->excludes(fix);
+  lint_cmd->add_flag("--statistics", lint_flags->statistics,
+                     "Count the findings per rule instead of listing them (text or json format)");
   lint_cmd->add_flag("--follow-symlinks", lint->lint.follow_symlinks,
                      "With --fix: also fix files that symlinks in a directory lead to outside it");
   lint_cmd->footer(kLintExamples);
@@ -91,6 +101,7 @@ void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands) {
                         lint->lint.stdin_filename = lint_flags->stdin_filename;
                         lint->lint.jobs = lint_flags->jobs;
                         lint->output_file = lint_flags->output_file;
+                        lint->output.statistics = lint_flags->statistics;
                         const char* today = std::getenv("MCPOLICY_TODAY");
                         if (today && *today) lint->lint.today = today;
                         return Emit(RunLint(*lint), lint_flags->output_file);
@@ -119,10 +130,13 @@ void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands) {
   rules_cmd->add_option("--format", *rules_format, "text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  rules_cmd->footer("\nExamples:\n  mcpolicy rules\n  mcpolicy rules --format json");
-  commands.push_back({rules_cmd, [rules_format] {
+  auto rules_groups = std::make_shared<bool>(false);
+  rules_cmd->add_flag("--groups", *rules_groups, "List the rule groups --enable and --disable take, with their rules");
+  rules_cmd->footer("\nExamples:\n  mcpolicy rules\n  mcpolicy rules --format json\n  mcpolicy rules --groups");
+  commands.push_back({rules_cmd, [rules_format, rules_groups] {
                         RulesRequest rules;
                         rules.json = *rules_format == "json";
+                        rules.groups = *rules_groups;
                         return Emit(RunRules(rules), "");
                       }});
 

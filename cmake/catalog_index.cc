@@ -10,8 +10,10 @@
 // The orders are Catalog::BuildIndexes' (byte order of std::string); the catalog checks them.
 // Usage: catalog_index OUTPUT ROOT FILE...  (FILE absolute; recorded relative to ROOT)
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <numeric>
@@ -23,6 +25,13 @@
 #include "mcpolicy/json.h"
 
 namespace {
+
+// Every failure names the file and the reason: a build step that stops silently leaves the user
+// with nothing but "Error 1".
+int Fail(const std::string& path, const std::string& why) {
+  std::cerr << "catalog_index: " << path << ": " << why << "\n";
+  return 1;
+}
 
 struct Server {
   std::string path;
@@ -43,12 +52,13 @@ int main(int argc, char** argv) {
   for (int i = 3; i < argc; ++i) {
     std::string path = argv[i];
     std::ifstream in(path, std::ios::binary);
+    if (!in) return Fail(path, std::string("cannot open: ") + std::strerror(errno));
     std::stringstream text;
     text << in.rdbuf();
+    if (in.bad()) return Fail(path, "read error");
     mcpolicy::json::Document doc = mcpolicy::json::Document::Parse(text.str());
     if (!doc.ok() || !doc.root().is_object()) {
-      std::cerr << path << ": not a JSON object; the catalog tests say why\n";
-      return 1;
+      return Fail(path, "not a JSON object; `mcpolicy validate --schema schemas/catalog.schema.json` says why");
     }
     Server& s = servers.emplace_back();
     s.path = path.rfind(root, 0) == 0 ? path.substr(root.size()) : path;
@@ -92,8 +102,13 @@ int main(int argc, char** argv) {
   std::string temp = std::string(argv[1]) + ".tmp";
   {
     std::ofstream o(temp, std::ios::binary);
+    if (!o) return Fail(temp, std::string("cannot create: ") + std::strerror(errno));
     o << out;
-    if (!o) return 1;
+    o.close();
+    if (!o) return Fail(temp, std::string("cannot write: ") + std::strerror(errno));
   }
-  return std::rename(temp.c_str(), argv[1]) == 0 ? 0 : 1;
+  if (std::rename(temp.c_str(), argv[1]) != 0) {
+    return Fail(argv[1], std::string("cannot rename ") + temp + " to it: " + std::strerror(errno));
+  }
+  return 0;
 }

@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   mcpolicy::ReportOptions options;
   options.tool_version = "fuzz";
   for (auto format : {mcpolicy::ReportFormat::kText, mcpolicy::ReportFormat::kJson,
-                      mcpolicy::ReportFormat::kGithub}) {
+                      mcpolicy::ReportFormat::kGithub, mcpolicy::ReportFormat::kGitlab,
+                      mcpolicy::ReportFormat::kJunit, mcpolicy::ReportFormat::kCheckstyle}) {
     (void)mcpolicy::FormatReport(result, format, options);
   }
   // SARIF repeats every rule's help text whatever the input, which costs most of the run time

@@ -27,10 +27,15 @@ struct ReportRequest {
   ReportOptions report;
   Severity fail_level = Severity::kWarning;
   bool exit_zero = false;
+  // lint --statistics: findings counted per rule instead of listed (text or JSON format only;
+  // not with --fix or --diff). The exit code is as without it.
+  bool statistics = false;
 };
 
 struct LintRequest {
   std::vector<std::string> paths;  // empty: "."
+  // lint.enable and lint.disable may name rule groups (mcpolicy/rule_groups.h): RunLint expands
+  // them.
   LintOptions lint;
   ReportRequest output;
   // --fix: repair what mcpolicy/fix.h can, write the files atomically, then report what remains.
@@ -61,6 +66,7 @@ CommandOutput RunValidate(const ValidateRequest& request);
 
 struct RulesRequest {
   bool json = false;
+  bool groups = false;  // list the rule groups (mcpolicy/rule_groups.h) instead of the rules
 };
 CommandOutput RunRules(const RulesRequest& request);
 
@@ -68,6 +74,14 @@ struct ExplainRequest {
   std::string rule;
 };
 CommandOutput RunExplain(const ExplainRequest& request);
+
+// `mcpolicy schema [NAME]`: the JSON Schemas compiled into the binary, for editors and outside
+// validators. Each has the $id urn:mcpolicy:schema:NAME:N (N grows only when the schema stops
+// accepting documents it accepted); NAME is how the command names it.
+struct SchemaRequest {
+  std::string name;  // empty: list every schema (name, $id, title)
+};
+CommandOutput RunSchema(const SchemaRequest& request);
 
 }  // namespace mcpolicy
 

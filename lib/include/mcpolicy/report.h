@@ -1,5 +1,6 @@
-// Rendering lint results: text for people, JSON for scripts, SARIF for code scanning, and GitHub
-// workflow commands for pull-request annotations.
+// Rendering lint results: text for people, JSON for scripts, SARIF for code scanning, GitHub
+// workflow commands for pull-request annotations, and what other CI systems read: GitLab Code
+// Quality, JUnit XML, checkstyle XML.
 #ifndef MCPOLICY_REPORT_H_
 #define MCPOLICY_REPORT_H_
 
@@ -11,7 +12,7 @@
 
 namespace mcpolicy {
 
-enum class ReportFormat { kText, kJson, kSarif, kGithub };
+enum class ReportFormat { kText, kJson, kSarif, kGithub, kGitlab, kJunit, kCheckstyle };
 
 std::optional<ReportFormat> ParseReportFormat(std::string_view name);
 

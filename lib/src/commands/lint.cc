@@ -4,9 +4,11 @@
 #include <algorithm>
 
 #include "commands/lint_fix.h"
+#include "commands/statistics.h"
 #include "mcpolicy/commands.h"
 #include "mcpolicy/escape.h"
 #include "mcpolicy/io.h"
+#include "mcpolicy/rule_groups.h"
 #include "mcpolicy/rules.h"
 #include "rules/runner.h"
 
@@ -47,7 +49,9 @@ std::string LintOutputConflict(const LintRequest& request, const std::vector<std
 
 CommandOutput Finish(const LintResult& result, const ReportRequest& request) {
   CommandOutput output;
-  output.out = FormatReport(result, request.format, request.report);
+  output.out = request.statistics
+                   ? FormatStatistics(result, request.format == ReportFormat::kJson)
+                   : FormatReport(result, request.format, request.report);
   output.errors = result.errors;
   output.exit_code = ExitCode(result, request.fail_level, request.exit_zero);
   return output;
@@ -55,7 +59,16 @@ CommandOutput Finish(const LintResult& result, const ReportRequest& request) {
 
 }  // namespace
 
-CommandOutput RunLint(const LintRequest& request) {
+CommandOutput RunLint(const LintRequest& lint_request) {
+  if (lint_request.output.statistics) {
+    const ReportFormat format = lint_request.output.format;
+    if (format != ReportFormat::kText && format != ReportFormat::kJson) {
+      return Failed("--statistics works with --format text or json");
+    }
+    if (lint_request.fix || lint_request.diff) return Failed("--statistics cannot be used with --fix or --diff");
+  }
+  LintRequest request = lint_request;
+  ExpandRuleGroups(request.lint.enable, request.lint.disable);
   std::vector<std::string> paths = request.paths;
   if (paths.empty()) paths.push_back(".");
   if (std::string conflict = LintOutputConflict(request, paths); !conflict.empty()) {
@@ -108,7 +121,30 @@ CommandOutput RunValidate(const ValidateRequest& request) {
   return Finish(ValidatePaths(request.schema, request.paths, request.validate), request.output);
 }
 
+namespace {
+
+// rules --groups: each group with its summary and rules (JSON: name, summary, rules).
+CommandOutput RunRuleGroups(bool json) {
+  CommandOutput output;
+  if (json) {
+    nlohmann::ordered_json groups = nlohmann::ordered_json::array();
+    for (const RuleGroup& g : AllRuleGroups()) {
+      groups.push_back({{"name", g.name}, {"summary", g.summary}, {"rules", g.rules}});
+    }
+    output.out = groups.dump(2) + "\n";
+    return output;
+  }
+  for (const RuleGroup& g : AllRuleGroups()) {
+    output.out += std::string(g.name) + ": " + std::string(g.summary) + "\n";
+    for (std::string_view rule : g.rules) output.out += "  " + std::string(rule) + "\n";
+  }
+  return output;
+}
+
+}  // namespace
+
 CommandOutput RunRules(const RulesRequest& request) {
+  if (request.groups) return RunRuleGroups(request.json);
   CommandOutput output;
   if (request.json) {
     nlohmann::ordered_json rules = nlohmann::ordered_json::array();

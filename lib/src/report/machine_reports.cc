@@ -6,12 +6,10 @@
 #include "mcpolicy/escape.h"
 #include "mcpolicy/report.h"
 #include "mcpolicy/rules.h"
+#include "report/formats.h"
 #include "report/sarif.h"
 
 namespace mcpolicy {
-
-std::string FormatTextReport(const LintResult& result, const ReportOptions& options);
-
 namespace {
 
 using ordered_json = nlohmann::ordered_json;
@@ -76,26 +74,6 @@ std::string_view SarifLevel(Severity s) {
     case Severity::kNote: return "note";
   }
   return "error";
-}
-
-// Stable across reformatting: the key is path + rule + JSON pointer, never the line.
-std::string Fingerprint(const Diagnostic& d) {
-  uint64_t h = 1469598103934665603ull;
-  auto mix = [&](std::string_view s) {
-    for (char c : s) {
-      h ^= static_cast<unsigned char>(c);
-      h *= 1099511628211ull;
-    }
-    h ^= 0xff;
-    h *= 1099511628211ull;
-  };
-  mix(d.path);
-  mix(d.rule);
-  mix(d.pointer);
-  if (d.pointer.empty()) mix(d.message);  // parse errors have no pointer
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
 }
 
 // "duplicate-key" -> "DuplicateKey".
@@ -219,11 +197,33 @@ std::string FormatGithub(const LintResult& result) {
 
 }  // namespace
 
+std::string Fingerprint(const Diagnostic& d) {
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&](std::string_view s) {
+    for (char c : s) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;
+    h *= 1099511628211ull;
+  };
+  mix(d.path);
+  mix(d.rule);
+  mix(d.pointer);
+  if (d.pointer.empty()) mix(d.message);  // parse errors have no pointer
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
 std::optional<ReportFormat> ParseReportFormat(std::string_view name) {
   if (name == "text") return ReportFormat::kText;
   if (name == "json") return ReportFormat::kJson;
   if (name == "sarif") return ReportFormat::kSarif;
   if (name == "github") return ReportFormat::kGithub;
+  if (name == "gitlab") return ReportFormat::kGitlab;
+  if (name == "junit") return ReportFormat::kJunit;
+  if (name == "checkstyle") return ReportFormat::kCheckstyle;
   return std::nullopt;
 }
 
@@ -233,6 +233,9 @@ std::string FormatReport(const LintResult& result, ReportFormat format, const Re
     case ReportFormat::kJson: return FormatJson(result, options);
     case ReportFormat::kSarif: return FormatSarif(result, options);
     case ReportFormat::kGithub: return FormatGithub(result);
+    case ReportFormat::kGitlab: return FormatGitlab(result);
+    case ReportFormat::kJunit: return FormatJunit(result);
+    case ReportFormat::kCheckstyle: return FormatCheckstyle(result);
   }
   return "";
 }
