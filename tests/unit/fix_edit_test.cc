@@ -10,7 +10,7 @@
 namespace mcpolicy {
 namespace {
 
-TEST_CASE("ApplyEdits applies back to front and refuses overlaps") {
+TEST_CASE("ApplyEdits applies edits in order and refuses overlaps") {
   struct Row {
     std::vector<TextEdit> edits;
     bool ok;
@@ -91,14 +91,13 @@ TEST_CASE("Render keeps records on one line and spreads the rest when asked") {
         "[\r\n\t{ \"max\": 10, \"scope\": \"grant\" }\r\n]");
 }
 
-TEST_CASE("ParentOf and IsOneLine") {
-  json::Document doc = json::Document::Parse("{\"a\": {\"b\": [1]},\n \"c\": {}}");
+TEST_CASE("IsOneLine and LineIndent") {
+  json::Document doc = json::Document::Parse("{\"a\": {\"b\": [1]},\n \t\"c\": {}}");
   REQUIRE(doc.ok());
   json::Value a = doc.root().Find("a");
-  json::Value b = a.Find("b");
-  CHECK(fix::ParentOf(doc, b.index()) == a.index());
-  CHECK(fix::ParentOf(doc, a.index()) == 0);
-  CHECK(fix::ParentOf(doc, 0) == fix::kNoParent);
+  json::Value c = doc.root().Find("c");
+  CHECK(fix::LineIndent(doc, a.offset()) == "");
+  CHECK(fix::LineIndent(doc, c.offset()) == " \t");
   CHECK(fix::IsOneLine(doc, a.index()));
   CHECK_FALSE(fix::IsOneLine(doc, 0));
 }

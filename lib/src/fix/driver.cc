@@ -34,7 +34,7 @@ Passes RunPasses(const std::vector<std::string>& paths, LintOptions options,
         contents[input] = std::move(read.data);
         out.stamps[input] = read.stamp;
       }
-      out.originals.emplace(display, contents[input]);
+      out.originals.try_emplace(display, contents[input]);
       PassOutcome outcome = FixPass(contents[input], file_findings);
       if (!outcome.error.empty()) {
         out.not_fixed[display] = outcome.error;

@@ -1,8 +1,11 @@
 #include "fix/planner.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "fix/style.h"
 #include "mcpolicy/remedy.h"
@@ -16,9 +19,61 @@ const std::vector<std::string_view> kRootOrder = {"version", "description", "def
 const std::vector<std::string_view> kToolOrder = {"require", "deny_if", "limits"};
 
 struct ObjectPlan {
-  std::set<uint32_t> removed;  // member ordinals
+  uint32_t parent = kNoParent;  // the container holding the object
+  std::set<uint32_t> removed;   // member ordinals
   std::vector<std::pair<std::string, NewValue>> added;
   const std::vector<std::string_view>* order = nullptr;  // null: added at the end
+};
+
+struct ArrayPlan {
+  uint32_t parent = kNoParent;  // the container holding the array
+  std::vector<NewValue> appended;
+};
+
+// What a pass asks about the document once per remedy or container, each answered in O(1) after
+// one walk: a tool by name, a hide entry by name, a `tools` member's ordinal, whether a container
+// sits on one line (its end offset costs a walk over its children). Asked by scanning instead, a
+// pass over tens of thousands of remedies would be quadratic in the policy's size.
+class Index {
+ public:
+  Index(const json::Document& doc, const Policy& policy) : doc_(doc) {
+    tools_.reserve(policy.tools.size());
+    for (const ToolRules& t : policy.tools) tools_.emplace(t.name, &t);  // the first one wins
+    for (const HideEntry& h : policy.hide) {
+      if (h.name != "*") hidden_.insert(h.name);
+    }
+    if (policy.tools_loc != kNoLoc && json::Value(&doc, policy.tools_loc).is_object()) {
+      uint32_t ordinal = 0;
+      for (json::Member m : json::Value(&doc, policy.tools_loc).members()) {
+        ordinals_.emplace(m.key.index(), ordinal++);
+      }
+    }
+  }
+
+  const ToolRules* FindTool(std::string_view name) const {
+    auto it = tools_.find(name);
+    return it == tools_.end() ? nullptr : it->second;
+  }
+  bool Hidden(std::string_view name) const { return hidden_.count(name) != 0; }
+  // The ordinal of the `tools` member whose key is node `key_loc`.
+  uint32_t OrdinalOf(uint32_t key_loc) const {
+    auto it = ordinals_.find(key_loc);
+    return it == ordinals_.end() ? UINT32_MAX : it->second;
+  }
+  bool OneLine(uint32_t container) {
+    auto [it, added] = one_line_.try_emplace(container, false);
+    if (added) it->second = IsOneLine(doc_, container);
+    return it->second;
+  }
+  // Whether a container now empty should open over lines: its parent does.
+  bool SpreadEmpty(uint32_t parent) { return parent != kNoParent && !OneLine(parent); }
+
+ private:
+  const json::Document& doc_;
+  std::unordered_map<std::string_view, const ToolRules*> tools_;
+  std::unordered_set<std::string_view> hidden_;
+  std::unordered_map<uint32_t, uint32_t> ordinals_;
+  std::unordered_map<uint32_t, bool> one_line_;
 };
 
 struct Member {
@@ -40,13 +95,10 @@ int Rank(const std::vector<std::string_view>& order, std::string_view key) {
   return it == order.end() ? -1 : static_cast<int>(it - order.begin());
 }
 
-// The kept member a new key goes after (-1: before the first kept member).
-int Slot(const std::vector<Member>& members, const std::vector<bool>& kept,
+// The kept member a new key goes after (-1: before the first kept member); `last_kept` is the
+// last kept member's.
+int Slot(const std::vector<Member>& members, const std::vector<bool>& kept, int last_kept,
          const std::vector<std::string_view>* order, std::string_view key) {
-  int last_kept = -1;
-  for (int i = 0; i < static_cast<int>(members.size()); ++i) {
-    if (kept[i]) last_kept = i;
-  }
   if (!order) return last_kept;
   // After the kept member closest before the key in the canonical order, else before the first
   // one after it.
@@ -66,29 +118,24 @@ int Slot(const std::vector<Member>& members, const std::vector<bool>& kept,
   return last_kept;
 }
 
-// Whether a container now empty should open over lines: its parent does.
-bool SpreadEmpty(const json::Document& doc, uint32_t index) {
-  uint32_t parent = ParentOf(doc, index);
-  return parent != kNoParent && !IsOneLine(doc, parent);
-}
-
-void RenderObject(const json::Document& doc, const SourceStyle& style, uint32_t object,
-                  const ObjectPlan& plan, std::vector<TextEdit>& edits) {
+void RenderObject(const json::Document& doc, const SourceStyle& style, Index& index,
+                  uint32_t object, ObjectPlan& plan, std::vector<TextEdit>& edits) {
   std::vector<Member> members = MembersOf(doc, object);
   std::vector<bool> kept(members.size());
-  bool any_kept = false;
+  int last_kept = -1;
   for (size_t i = 0; i < members.size(); ++i) {
     kept[i] = !plan.removed.count(static_cast<uint32_t>(i));
-    any_kept |= kept[i];
+    if (kept[i]) last_kept = static_cast<int>(i);
   }
   uint32_t begin = doc.nodes()[object].offset();
-  if (!any_kept) {
-    bool spread = members.empty() ? SpreadEmpty(doc, object) : !IsOneLine(doc, object);
+  if (last_kept < 0) {
+    bool spread = members.empty() ? index.SpreadEmpty(plan.parent) : !index.OneLine(object);
     edits.push_back({begin, doc.EndOffset(object),
-                     Render(NewValue::Object(plan.added), style, spread, LineIndent(doc, begin))});
+                     Render(NewValue::Object(std::move(plan.added)), style, spread,
+                            LineIndent(doc, begin))});
     return;
   }
-  bool one_line = IsOneLine(doc, object);
+  bool one_line = index.OneLine(object);
   std::string indent = LineIndent(doc, members.front().key_offset);
   // Removed runs, with the comma before the last member or after any other.
   for (size_t i = 0; i < members.size();) {
@@ -108,7 +155,7 @@ void RenderObject(const json::Document& doc, const SourceStyle& style, uint32_t 
   // New members, one edit per slot, in the order they were added.
   std::map<int, std::vector<std::string>> slots;
   for (const auto& [key, value] : plan.added) {
-    slots[Slot(members, kept, plan.order, key)].push_back(
+    slots[Slot(members, kept, last_kept, plan.order, key)].push_back(
         RenderMember(key, value, style, !one_line, indent));
   }
   std::string separator = one_line ? style.comma : "," + style.newline + indent;
@@ -126,13 +173,14 @@ void RenderObject(const json::Document& doc, const SourceStyle& style, uint32_t 
   }
 }
 
-void RenderArray(const json::Document& doc, const SourceStyle& style, uint32_t array,
-                 const std::vector<NewValue>& appended, std::vector<TextEdit>& edits) {
+void RenderArray(const json::Document& doc, const SourceStyle& style, Index& index,
+                 uint32_t array, ArrayPlan& plan, std::vector<TextEdit>& edits) {
+  std::vector<NewValue>& appended = plan.appended;
   json::Value value(&doc, array);
   uint32_t begin = value.offset();
   if (value.size() == 0) {
     edits.push_back({begin, doc.EndOffset(array),
-                     Render(NewValue::Array(appended), style, SpreadEmpty(doc, array),
+                     Render(NewValue::Array(std::move(appended)), style, index.SpreadEmpty(plan.parent),
                             LineIndent(doc, begin))});
     return;
   }
@@ -141,7 +189,7 @@ void RenderArray(const json::Document& doc, const SourceStyle& style, uint32_t a
     if (!first.valid()) first = e;
     last = e;
   }
-  bool one_line = IsOneLine(doc, array);
+  bool one_line = index.OneLine(array);
   std::string indent = LineIndent(doc, first.offset());
   std::string text;
   for (const NewValue& e : appended) {
@@ -167,38 +215,34 @@ NewValue GuardValue(const Remedy& r) {
                            {"value", NewValue::Array(std::move(values))}});
 }
 
-uint32_t OrdinalOf(const json::Document& doc, uint32_t object, uint32_t key_loc) {
-  uint32_t ordinal = 0;
-  for (json::Member m : json::Value(&doc, object).members()) {
-    if (m.key.index() == key_loc) return ordinal;
-    ++ordinal;
-  }
-  return UINT32_MAX;
-}
-
 }  // namespace
 
 std::string PlanEdits(const json::Document& doc, const Policy& policy,
                       const std::vector<const Remedy*>& remedies, std::vector<TextEdit>& edits) {
   json::Value root = doc.root();
   if (!root.is_object()) return "the policy is not an object";
+  Index index(doc, policy);
   std::map<uint32_t, ObjectPlan> objects;
-  std::map<uint32_t, std::vector<NewValue>> arrays;
+  std::map<uint32_t, ArrayPlan> arrays;
   std::vector<TextEdit> out;
-  std::set<std::string> hidden;
+  std::unordered_set<std::string_view> hidden;
   std::vector<NewValue> hide_names;
   for (const Remedy* remedy : remedies) {
     const Remedy& r = *remedy;
     if (r.kind != Remedy::Kind::kHide || !hidden.insert(r.tool).second) continue;
-    if (!policy.FindHidden(r.tool)) hide_names.push_back(NewValue::String(r.tool));
-    if (const ToolRules* tool = policy.FindTool(r.tool)) {
-      objects[policy.tools_loc].removed.insert(OrdinalOf(doc, policy.tools_loc, tool->key_loc));
+    if (!index.Hidden(r.tool)) hide_names.push_back(NewValue::String(r.tool));
+    if (const ToolRules* tool = index.FindTool(r.tool)) {
+      ObjectPlan& plan = objects[policy.tools_loc];
+      plan.parent = 0;
+      plan.removed.insert(index.OrdinalOf(tool->key_loc));
     }
   }
   if (!hide_names.empty()) {
     json::Value hide = root.Find("hide");
     if (hide.is_array()) {
-      for (NewValue& v : hide_names) arrays[hide.index()].push_back(std::move(v));
+      ArrayPlan& plan = arrays[hide.index()];
+      plan.parent = 0;
+      for (NewValue& v : hide_names) plan.appended.push_back(std::move(v));
     } else if (!hide.valid()) {
       objects[0].order = &kRootOrder;
       objects[0].added.emplace_back("hide", NewValue::Array(std::move(hide_names)));
@@ -217,8 +261,9 @@ std::string PlanEdits(const json::Document& doc, const Policy& policy,
       std::vector<std::pair<std::string, NewValue>> listed;
       for (const std::string& name : r.values) listed.emplace_back(name, NewValue::Object());
       if (policy.tools_loc != kNoLoc) {
-        auto& added = objects[policy.tools_loc].added;
-        added.insert(added.end(), listed.begin(), listed.end());
+        ObjectPlan& plan = objects[policy.tools_loc];
+        plan.parent = 0;
+        plan.added.insert(plan.added.end(), listed.begin(), listed.end());
       } else if (!root.Find("tools").valid()) {
         objects[0].order = &kRootOrder;
         objects[0].added.emplace_back("tools", NewValue::Object(std::move(listed)));
@@ -227,16 +272,19 @@ std::string PlanEdits(const json::Document& doc, const Policy& policy,
       }
       continue;
     }
-    const ToolRules* tool = policy.FindTool(r.tool);
+    const ToolRules* tool = index.FindTool(r.tool);
     if (!tool) continue;
     bool limit = r.kind == Remedy::Kind::kAddLimit;
     std::string key = limit ? "limits" : "deny_if";
     NewValue element = limit ? LimitValue(r) : GuardValue(r);
     json::Value existing = json::Value(&doc, tool->value_loc).Find(key);
     if (existing.is_array()) {
-      arrays[existing.index()].push_back(std::move(element));
+      ArrayPlan& plan = arrays[existing.index()];
+      plan.parent = tool->value_loc;
+      plan.appended.push_back(std::move(element));
     } else if (!existing.valid()) {
       ObjectPlan& plan = objects[tool->value_loc];
+      plan.parent = policy.tools_loc;
       plan.order = &kToolOrder;
       plan.added.emplace_back(key, NewValue::Array({std::move(element)}));
     } else {
@@ -244,9 +292,10 @@ std::string PlanEdits(const json::Document& doc, const Policy& policy,
     }
   }
   SourceStyle style = DetectStyle(doc);
-  for (const auto& [object, plan] : objects) RenderObject(doc, style, object, plan, out);
-  for (const auto& [array, appended] : arrays) RenderArray(doc, style, array, appended, out);
-  edits.insert(edits.end(), out.begin(), out.end());
+  for (auto& [object, plan] : objects) RenderObject(doc, style, index, object, plan, out);
+  for (auto& [array, plan] : arrays) RenderArray(doc, style, index, array, plan, out);
+  edits.insert(edits.end(), std::make_move_iterator(out.begin()),
+               std::make_move_iterator(out.end()));
   return "";
 }
 

@@ -39,20 +39,14 @@ bool IsOneLine(const json::Document& doc, uint32_t index) {
 }
 
 std::string LineIndent(const json::Document& doc, uint32_t offset) {
+  // The line is found by the document's line table, not by scanning back for a newline: on a
+  // minified policy every edit is on the one long line.
   std::string_view text = doc.text();
-  size_t start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-  start = (start == std::string_view::npos || offset == 0) ? 0 : start + 1;
+  uint32_t line = doc.Locate(offset).line;
+  size_t start = line <= 1 ? 0 : static_cast<size_t>(doc.LineText(line).data() - text.data());
   size_t end = start;
   while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) ++end;
   return std::string(text.substr(start, end - start));
-}
-
-uint32_t ParentOf(const json::Document& doc, uint32_t index) {
-  const std::vector<json::Node>& nodes = doc.nodes();
-  for (uint32_t j = index; j-- > 0;) {
-    if (IsContainer(nodes[j]) && doc.SubtreeEnd(j) > index) return j;
-  }
-  return kNoParent;
 }
 
 SourceStyle DetectStyle(const json::Document& doc) {
@@ -140,40 +134,80 @@ bool NewValue::Flat() const {
   return true;
 }
 
-std::string Render(const NewValue& value, const SourceStyle& style, bool spread,
-                   const std::string& indent) {
-  if (value.kind == NewValue::Kind::kScalar) return value.scalar;
+namespace {
+
+// Render and RenderMember append to one string: a pass renders a limit for every tool of a large
+// policy, and a string per nested value would cost more than the rest of the pass.
+void AppendValue(std::string& out, const NewValue& value, const SourceStyle& style, bool spread,
+                 std::string_view indent);
+
+void AppendMember(std::string& out, std::string_view key, const NewValue& value,
+                  const SourceStyle& style, bool spread, std::string_view indent) {
+  AppendJsonQuoted(out, key);
+  out += style.colon;
+  AppendValue(out, value, style, spread, indent);
+}
+
+void AppendValue(std::string& out, const NewValue& value, const SourceStyle& style, bool spread,
+                 std::string_view indent) {
+  if (value.kind == NewValue::Kind::kScalar) {
+    out += value.scalar;
+    return;
+  }
   bool array = value.kind == NewValue::Kind::kArray;
-  std::string out(1, array ? '[' : '{');
+  out += array ? '[' : '{';
   char close = array ? ']' : '}';
-  if (value.children.empty()) return out + close;
+  if (value.children.empty()) {
+    out += close;
+    return;
+  }
   auto child = [&](const std::pair<std::string, NewValue>& c, bool spread_child,
-                   const std::string& child_indent) {
-    return array ? Render(c.second, style, spread_child, child_indent)
-                 : RenderMember(c.first, c.second, style, spread_child, child_indent);
+                   std::string_view child_indent) {
+    if (array) {
+      AppendValue(out, c.second, style, spread_child, child_indent);
+    } else {
+      AppendMember(out, c.first, c.second, style, spread_child, child_indent);
+    }
   };
   if (!spread || value.Flat()) {
     const std::string& pad = array ? style.array_pad : style.object_pad;
     out += pad;
     for (size_t i = 0; i < value.children.size(); ++i) {
       if (i) out += style.comma;
-      out += child(value.children[i], false, indent);
+      child(value.children[i], false, indent);
     }
-    return out + pad + close;
+    out += pad;
+    out += close;
+    return;
   }
-  std::string inner = indent + style.indent_unit;
+  std::string inner;
+  inner.reserve(indent.size() + style.indent_unit.size());
+  inner.append(indent).append(style.indent_unit);
   for (size_t i = 0; i < value.children.size(); ++i) {
-    out += style.newline + inner + child(value.children[i], true, inner);
+    out += style.newline;
+    out += inner;
+    child(value.children[i], true, inner);
     if (i + 1 < value.children.size()) out += ',';
   }
-  return out + style.newline + indent + close;
+  out += style.newline;
+  out += indent;
+  out += close;
+}
+
+}  // namespace
+
+std::string Render(const NewValue& value, const SourceStyle& style, bool spread,
+                   const std::string& indent) {
+  std::string out;
+  AppendValue(out, value, style, spread, indent);
+  return out;
 }
 
 std::string RenderMember(std::string_view key, const NewValue& value, const SourceStyle& style,
                          bool spread, const std::string& indent) {
   std::string out;
-  AppendJsonQuoted(out, key);
-  return out + style.colon + Render(value, style, spread, indent);
+  AppendMember(out, key, value, style, spread, indent);
+  return out;
 }
 
 }  // namespace mcpolicy::fix

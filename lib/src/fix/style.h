@@ -29,9 +29,8 @@ SourceStyle DetectStyle(const json::Document& doc);
 bool IsOneLine(const json::Document& doc, uint32_t index);
 // The whitespace that starts the line holding byte `offset`.
 std::string LineIndent(const json::Document& doc, uint32_t offset);
-// The container holding node `index` (for a value, the object its key is in), or kNoParent.
+// No container holds the node (the root).
 inline constexpr uint32_t kNoParent = UINT32_MAX;
-uint32_t ParentOf(const json::Document& doc, uint32_t index);
 
 // A value to insert.
 struct NewValue {
