@@ -49,6 +49,54 @@ TEST_CASE("UnifiedDiff writes hunks with three lines of context") {
   CHECK(UnifiedDiff("p", "", "x\n") == "--- a/p\n+++ b/p\n@@ -0,0 +1 @@\n+x\n");
 }
 
+// The diff of a large text whose changes are spread through it (lint --fix edits every tool):
+// split at the lines both texts have once, it is still the smallest one.
+TEST_CASE("UnifiedDiff of a large text with scattered changes") {
+  std::string before, after, want_removed, want_added;
+  const int kLines = 60000;
+  for (int i = 0; i < kLines; ++i) {
+    std::string line = "line " + std::to_string(i) + "\n";
+    before += line;
+    if (i % 250 == 20) {  // changed
+      after += "changed " + std::to_string(i) + "\n";
+      want_removed += "-" + line;
+      want_added += "+changed " + std::to_string(i) + "\n";
+    } else {
+      after += line;
+    }
+    if (i % 100 == 50) {  // a line inserted after it, repeated so it is never unique
+      after += "}\n";
+      want_added += "+}\n";
+    }
+  }
+  std::string diff = UnifiedDiff("big.json", before, after);
+  std::string removed, added;
+  size_t hunks = 0;
+  for (size_t at = 0; at < diff.size();) {
+    size_t end = diff.find('\n', at) + 1;
+    std::string_view line(diff.data() + at, end - at);
+    if (line.starts_with("@@")) ++hunks;
+    if (line.starts_with("-") && !line.starts_with("---")) removed += line;
+    if (line.starts_with("+") && !line.starts_with("+++")) added += line;
+    at = end;
+  }
+  CHECK(removed == want_removed);
+  CHECK(added == want_added);
+  CHECK(hunks == 840);  // 600 insertions and 240 changes, none within 6 lines of another
+  // One of them in full: "line 270" (line 271 of the file, three lines inserted before it).
+  CHECK(diff.find("@@ -268,7 +271,7 @@\n line 267\n line 268\n line 269\n-line 270\n"
+                  "+changed 270\n line 271\n line 272\n line 273\n") != std::string::npos);
+}
+
+// Texts with no line in common cost memory quadratic in their differences under Myers'
+// algorithm; past a bound the part is written as deleted and inserted whole.
+TEST_CASE("UnifiedDiff of texts with nothing in common stays within its memory bound") {
+  std::string before, after, want = "--- a/p\n+++ b/p\n@@ -1,3000 +1,3000 @@\n";
+  for (int i = 0; i < 3000; ++i) before += "a\n", want += "-a\n";
+  for (int i = 0; i < 3000; ++i) after += "b\n", want += "+b\n";
+  CHECK(UnifiedDiff("p", before, after) == want);
+}
+
 TEST_CASE("DetectStyle reads the file's line endings, indent and spacing") {
   struct Row {
     const char* text;
