@@ -218,3 +218,41 @@ TEST_CASE("ServerChoice names a dump's server with --tools") {
 
 }  // namespace
 }  // namespace mcpolicy
+
+namespace mcpolicy {
+namespace {
+
+// Decisions are sorted in place and duplicates dropped after the sort: the first listed entry of
+// a name is the one decided, wherever the others are; evidence is kept only for --explain.
+TEST_CASE("recommend --tools: the first of a duplicated name decides, evidence only with explain") {
+  DumpFile dump(R"({"tools": [
+    {"name": "zeta_run", "description": "Runs a job."},
+    {"name": "manage_job", "inputSchema": {"type": "object", "properties": {
+      "action": {"type": "string", "enum": ["get", "delete"]}}}},
+    {"name": "alpha_list", "description": "Lists things."},
+    {"name": "manage_job", "description": "Reads a job."}
+  ]})");
+  RecommendRequest request;
+  request.tools_path = dump.path;
+  request.no_config = true;
+  RecommendOutput output = RunRecommend(request);
+  REQUIRE(output.exit_code == 0);
+  REQUIRE(output.tools.size() == 3);
+  CHECK(output.tools[0].name == "alpha_list");
+  CHECK(output.tools[1].name == "manage_job");
+  CHECK(output.tools[2].name == "zeta_run");
+  CHECK(output.tools[1].argument == "action");  // the first entry, a multiplexer
+  CHECK(output.tools[1].denied == std::vector<std::string>{"delete"});
+  REQUIRE(output.warnings.size() == 1);
+  CHECK(output.warnings[0].find("tool \"manage_job\" is listed 2 times; the first is used") !=
+        std::string::npos);
+  for (const ToolDecision& d : output.tools) CHECK(d.evidence.empty());
+  request.explain = true;
+  output = RunRecommend(request);
+  REQUIRE(output.tools.size() == 3);
+  for (const ToolDecision& d : output.tools) CHECK_FALSE(d.evidence.empty());
+  CHECK(output.explain.find("manage_job") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace mcpolicy

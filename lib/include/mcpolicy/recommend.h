@@ -63,7 +63,7 @@ struct ToolDecision {
   Treatment limit;
   std::string argument;
   std::vector<std::string> denied;
-  std::vector<std::string> evidence;
+  std::vector<std::string> evidence;  // filled only when RecommendRequest::explain is set
 
   // "hide", "{}", "limit 10/minute", "deny_if action in [delete]; limit 10/minute".
   std::string Rule() const;

@@ -129,8 +129,15 @@ class ToolReader::Source {
   // What has been read and not consumed yet.
   std::string_view Buffered() const { return std::string_view(buf_).substr(pos_); }
 
-  // Everything not consumed yet; false when reading fails or it exceeds `max` bytes.
+  // Everything not consumed yet; false when reading fails or it exceeds `max` bytes. The buffer
+  // itself is handed over (a copy would hold a large dump twice), sized from the file's length
+  // when it has one so it is not reallocated as it grows.
   bool ReadRest(uint64_t max, std::string& out, std::string& error) {
+    struct stat info;
+    if (!eof_ && fstat(fd_, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0 &&
+        static_cast<uint64_t>(info.st_size) <= max) {
+      buf_.reserve(static_cast<size_t>(info.st_size) + kReadChunk);
+    }
     while (!eof_) {
       if (buf_.size() - pos_ > max) break;
       if (!Fill(error)) return false;
@@ -139,8 +146,10 @@ class ToolReader::Source {
       error = "is larger than the " + FormatSize(max) + " size cap (see --max-file-size)";
       return false;
     }
-    out = buf_.substr(pos_);
-    pos_ = buf_.size();
+    buf_.erase(0, pos_);
+    out = std::move(buf_);
+    buf_ = std::string();
+    pos_ = 0;
     return true;
   }
 
@@ -336,6 +345,11 @@ bool ToolReader::Next(size_t max_tools, ToolBatch& batch) {
   }
   if (document_ != nullptr) return NextFromDocument(max_tools, batch);
   return NextFromLines(max_tools, batch);
+}
+
+size_t ToolReader::listed() const {
+  if (document_ == nullptr) return 0;
+  return tools_.is_array() ? tools_.size() : 1;
 }
 
 bool ToolReader::NextFromDocument(size_t max_tools, ToolBatch& batch) {

@@ -46,6 +46,9 @@ class ToolReader {
   bool Next(size_t max_tools, ToolBatch& batch);
 
   InputForm form() const { return form_; }
+  // How many entries a whole-document input lists (0 for the line forms and names, and before
+  // the first Next): a capacity for the caller to reserve.
+  size_t listed() const;
   // The input cannot be used at all (exit 2); errors() says why.
   bool failed() const { return failed_; }
   // Entries skipped so far (a bad JSONL line, a tool object without a name, ...).

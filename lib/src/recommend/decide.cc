@@ -91,7 +91,7 @@ ToolDecision HeuristicDecider::Decide(const ToolInfo& tool, Tier tier,
   d.name = std::string(tool.name);
   d.category = full.category;
   d.confidence = full.confidence;
-  d.evidence = full.evidence;
+  d.evidence = std::move(full.evidence);
   if (auto ops = OperationsOf(tool)) {
     std::string by;
     for (const auto& [value, category] : ops->second) {

@@ -59,10 +59,14 @@ std::string FormatPolicy(const std::vector<ToolDecision>& tools) {
   std::vector<const ToolDecision*> hidden, listed;
   for (const ToolDecision& d : tools) (d.hidden ? hidden : listed).push_back(&d);
   auto by_name = [](const ToolDecision* a, const ToolDecision* b) { return a->name < b->name; };
-  std::sort(hidden.begin(), hidden.end(), by_name);
-  std::sort(listed.begin(), listed.end(), by_name);
+  for (std::vector<const ToolDecision*>* part : {&hidden, &listed}) {
+    if (!std::is_sorted(part->begin(), part->end(), by_name)) {
+      std::sort(part->begin(), part->end(), by_name);
+    }
+  }
 
   std::string out = "{\n  \"version\": \"1\",\n  \"default\": \"deny\",\n";
+  out.reserve(128 + 96 * tools.size());
   if (!hidden.empty()) {
     out += "  \"hide\": [\n";
     for (size_t i = 0; i < hidden.size(); ++i) {

@@ -4,8 +4,11 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <memory>
-#include <set>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "catalog/open_catalog.h"
 #include "catalog/tool_input.h"
@@ -22,7 +25,10 @@ namespace {
 using classify_command::ToolBatch;
 using classify_command::ToolReader;
 
-constexpr size_t kBatch = 1 << 16;
+// The first batch is large: the server is inferred from its names. Later ones are small, so a
+// large dump's tools are not held twice (as the document and as a batch).
+constexpr size_t kFirstBatch = 1 << 16;
+constexpr size_t kBatch = 1 << 12;
 
 struct Settings {
   Tier tier = Tier::kRecommended;
@@ -114,6 +120,31 @@ bool ReadSettings(const RecommendRequest& request, const Catalog& catalog, Setti
   return true;
 }
 
+// Sorts decisions by name, moving each decision once; decisions with one name keep their order.
+void SortByName(std::vector<ToolDecision>& tools) {
+  auto by_name = [](const ToolDecision& a, const ToolDecision& b) { return a.name < b.name; };
+  if (std::is_sorted(tools.begin(), tools.end(), by_name)) return;
+  // source[i]: where the decision for slot i is. Applied in place, cycle by cycle: a sorted
+  // copy would hold every decision twice.
+  std::vector<uint32_t> source(tools.size());
+  std::iota(source.begin(), source.end(), 0u);
+  std::stable_sort(source.begin(), source.end(),
+                   [&](uint32_t a, uint32_t b) { return tools[a].name < tools[b].name; });
+  for (uint32_t start = 0; start < source.size(); ++start) {
+    if (source[start] == start) continue;
+    ToolDecision held = std::move(tools[start]);
+    uint32_t slot = start;
+    while (source[slot] != start) {
+      uint32_t from = source[slot];
+      tools[slot] = std::move(tools[from]);
+      source[slot] = slot;
+      slot = from;
+    }
+    tools[slot] = std::move(held);
+    source[slot] = slot;
+  }
+}
+
 class DumpReader {
  public:
   DumpReader(const RecommendRequest& request, const Settings& settings, const Catalog& catalog,
@@ -130,21 +161,32 @@ class DumpReader {
         request_.tools_path == "-"
             ? (request_.stdin_filename.empty() ? "<stdin>" : request_.stdin_filename)
             : request_.tools_path;
-    ToolReader reader(request_.tools_path, display, request_.max_bytes);
-    ToolBatch batch;
-    bool first = true;
-    while (reader.Next(kBatch, batch)) {
-      if (first && server_ == nullptr) Infer(batch);
-      first = false;
-      for (const ToolInfo& tool : batch.tools) Add(tool);
+    size_t skipped = 0;
+    {
+      // The dump and its parse are released before the decisions are sorted.
+      ToolReader reader(request_.tools_path, display, request_.max_bytes);
+      ToolBatch batch;
+      bool first = true;
+      while (reader.Next(first ? kFirstBatch : kBatch, batch)) {
+        if (first) {
+          if (server_ == nullptr) Infer(batch);
+          output_.tools.reserve(reader.listed());
+        }
+        for (const ToolInfo& tool : batch.tools) Add(tool);
+        if (first) batch = ToolBatch();  // its capacity goes
+        first = false;
+      }
+      if (reader.failed()) {
+        output_.errors = reader.errors();
+        return false;
+      }
+      output_.warnings = reader.errors();
+      skipped = reader.skipped();
     }
-    if (reader.failed()) {
-      output_.errors = reader.errors();
-      return false;
-    }
-    output_.warnings = reader.errors();
-    if (reader.skipped() > ToolReader::kMaxErrors) {
-      output_.warnings.push_back(std::to_string(reader.skipped() - ToolReader::kMaxErrors) +
+    SortByName(output_.tools);
+    DropDuplicates();
+    if (skipped > ToolReader::kMaxErrors) {
+      output_.warnings.push_back(std::to_string(skipped - ToolReader::kMaxErrors) +
                                  " more entries skipped for the same kinds of reasons");
     }
     for (const auto& [name, count] : duplicates_) {
@@ -153,10 +195,10 @@ class DumpReader {
     }
     if (output_.tools.empty()) {
       output_.errors.push_back(display + ": no tools to recommend a policy for" +
-                               (reader.skipped() ? " (every entry was skipped)" : ""));
+                               (skipped ? " (every entry was skipped)" : ""));
       return false;
     }
-    if (reader.skipped() > 0) output_.exit_code = 1;
+    if (skipped > 0) output_.exit_code = 1;
     return true;
   }
 
@@ -169,11 +211,31 @@ class DumpReader {
     if (std::optional<ServerMatch> match = catalog_.Infer(names)) server_ = match->server;
   }
 
+  // Decides `tool`; a name listed twice is decided twice and dropped after the sort, where a
+  // name's decisions are adjacent (a set of the names seen would cost more than the decisions).
   void Add(const ToolInfo& tool) {
-    if (!seen_.emplace(tool.name).second) {
-      ++duplicates_[std::string(tool.name)];
-      return;
+    Decide(tool);
+    // The evidence is kept only for the --explain table: for a large dump it would be most of
+    // the memory the decisions take.
+    if (!request_.explain) std::vector<std::string>().swap(output_.tools.back().evidence);
+  }
+
+  // Keeps the first listed decision of each name (output_.tools is sorted) and counts the others.
+  void DropDuplicates() {
+    std::vector<ToolDecision>& tools = output_.tools;
+    size_t kept = 0;
+    for (size_t i = 0; i < tools.size(); ++i) {
+      if (kept > 0 && tools[i].name == tools[kept - 1].name) {
+        ++duplicates_[tools[i].name];
+        continue;
+      }
+      if (kept != i) tools[kept] = std::move(tools[i]);
+      ++kept;
     }
+    tools.resize(kept);
+  }
+
+  void Decide(const ToolInfo& tool) {
     if (server_ != nullptr) {
       if (const CatalogTool* known = server_->FindTool(tool.name)) {
         output_.tools.push_back(
@@ -195,7 +257,6 @@ class DumpReader {
   const CatalogServer* server_;
   RecommendOutput& output_;
   std::unique_ptr<recommend::HeuristicDecider> heuristic_;
-  std::set<std::string, std::less<>> seen_;
   std::map<std::string, size_t> duplicates_;
 };
 
@@ -291,8 +352,7 @@ RecommendOutput RunRecommend(const RecommendRequest& request) {
   }
   if (server != nullptr) output.server = server->id;
 
-  std::sort(output.tools.begin(), output.tools.end(),
-            [](const ToolDecision& a, const ToolDecision& b) { return a.name < b.name; });
+  SortByName(output.tools);
   output.policy = FormatPolicy(output.tools);
   output.warnings.insert(output.warnings.begin(), setting_warnings.begin(), setting_warnings.end());
   size_t guesses = 0;
