@@ -21,6 +21,8 @@ std::string VersionText();
 
 // The date of the commit the binary was built from (YYYY-MM-DD), or "" outside a git checkout.
 std::string_view CommitDate();
+// YYYY-MM-DD when the bundled catalog's files last changed, or "" outside a git checkout.
+std::string CatalogDate();
 
 void RegisterDocCommands(CLI::App& app, std::vector<Command>& commands);
 

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app.h"
 #include "common.h"
 #include "mcpolicy/escape.h"
 #include "mcpolicy/classify_commands.h"
@@ -111,6 +112,7 @@ void RegisterClassifyCommands(CLI::App& app, std::vector<Command>& commands) {
   list_cmd->footer(kCatalogListExamples);
   commands.push_back({list_cmd, [list_format, list] {
                         list->json = *list_format == "json";
+                        list->bundled_date = CatalogDate();
                         return Emit(RunCatalogList(*list), "");
                       }});
 

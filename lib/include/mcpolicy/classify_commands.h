@@ -17,6 +17,9 @@ namespace mcpolicy {
 struct CatalogListRequest {
   std::vector<std::string> catalog_dirs;  // --catalog: user files that replace bundled servers
   bool json = false;
+  // When the bundled catalog's files last changed (YYYY-MM-DD; empty: unknown), stated in the text
+  // summary with "bundled", or "bundled, with --catalog files" when catalog_dirs add to it.
+  std::string bundled_date;
 };
 // One line per server: id, name, tool count and the count of each category.
 CommandOutput RunCatalogList(const CatalogListRequest& request);

@@ -140,7 +140,10 @@ CommandOutput RunCatalogList(const CatalogListRequest& request) {
     for (Category c : kCategories) out += "  " + Count(counts[static_cast<size_t>(c)], CategoryName(c));
     out += "\n";
   }
-  out += std::to_string(catalog->servers().size()) + " servers, " + std::to_string(tools) + " tools.\n";
+  out += std::to_string(catalog->servers().size()) + " servers, " + std::to_string(tools) + " tools";
+  const std::string date = request.bundled_date.empty() ? "unknown" : request.bundled_date;
+  out += request.catalog_dirs.empty() ? " (bundled catalog, last changed " + date + ").\n"
+                                      : " (bundled catalog last changed " + date + ", with --catalog files).\n";
   return output;
 }
 
