@@ -13,7 +13,9 @@ Inputs: a file, - for standard input (one side at most), or git:REV:path, read w
 repository's root; write git:REV:./path for one relative to the working directory.
 A side that does not exist is an empty policy (everything the other side allows is new):
 /dev/null, a missing file with --new-file, or a git: path absent at that revision.
-Changes are reported at the NEW file's path and lines (the path part for git: inputs).
+Each side is PolicyLayer JSON or Intercept YAML, chosen as lint chooses (.yaml/.yml, or YAML
+content that reads as a policy); the two may differ. Changes are reported at the NEW file's
+path and lines (the path part for git: inputs), in its dialect's keys.
 With --git BASE, every policy 'git diff BASE' names (added, removed, renamed, changed; PATHs
 limit it) is compared between BASE and the working tree, with one summary and one exit code.
 
@@ -22,6 +24,7 @@ Examples:
   mcpolicy diff git:origin/main:policies/kestra.json policies/kestra.json --format github
   mcpolicy diff git:HEAD~1:./kestra.json kestra.json --format json
   mcpolicy diff /dev/null policies/new.json                a new policy: every change is new
+  mcpolicy diff policies/kestra.json policies/kestra.yaml  moved to Intercept: what changed
   mcpolicy diff --git origin/main policies/ --format sarif -o diff.sarif   a pull request
   curl -s https://example.com/policy.json | mcpolicy diff policy.json -
 Exit codes: 0 risk did not increase, 1 risk increased, 2 mcpolicy could not do its job.)";

@@ -31,7 +31,8 @@ set(MCPOLICY_AREA_SOURCES_report ci_reports.cc machine_reports.cc rule_groups.cc
 set(MCPOLICY_AREA_SOURCES_commands lint.cc lint_fix.cc schema.cc statistics.cc)
 set(MCPOLICY_AREA_SOURCES_classify_command catalog_commands.cc rows.cc run.cc)
 set(MCPOLICY_AREA_SOURCES_recommend decide.cc format.cc run.cc)
-set(MCPOLICY_AREA_SOURCES_diff compare.cc describe.cc diff.cc format.cc git_mode.cc input.cc run.cc)
+set(MCPOLICY_AREA_SOURCES_diff compare.cc describe.cc diff.cc format.cc git_mode.cc input.cc run.cc
+  version.cc)
 set(MCPOLICY_AREA_SOURCES_live channel.cc child_process.cc client_config.cc drift_command.cc
   drift_compare.cc dump.cc fetch_command.cc mcp_client.cc scan_command.cc sha256.cc snapshot.cc)
 

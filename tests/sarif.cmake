@@ -17,3 +17,7 @@ add_test(NAME "sarif: multitool validates lint's SARIF golden"
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/support/sarif_file_test.sh ${MCPOLICY_MULTITOOL}
                  ${CMAKE_CURRENT_SOURCE_DIR}/golden/cli/format-sarif/expected.sarif)
 set_tests_properties("sarif: multitool validates lint's SARIF golden" PROPERTIES TIMEOUT 300)
+add_test(NAME "sarif: multitool validates diff's SARIF of Intercept YAML"
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/support/sarif_file_test.sh ${MCPOLICY_MULTITOOL}
+                 ${CMAKE_CURRENT_SOURCE_DIR}/golden/diff/intercept-sarif/expected.sarif)
+set_tests_properties("sarif: multitool validates diff's SARIF of Intercept YAML" PROPERTIES TIMEOUT 300)

@@ -279,6 +279,29 @@ TEST_CASE("diff: JSON output matches schemas/diff.schema.json", "[diff]") {
     CHECK(problems == "");
     CHECK(doc.root().Find("summary").Find("risk_increased").as_bool());
   }
+  // The same changes reported at an Intercept YAML file: YAML positions and subjects.
+  const std::string yaml_after = R"(version: "1"
+default: allow
+tools:
+  delete_flow_logs:
+    rules: []
+  search_flows:
+    rules: [ { name: "rate", rate_limit: 5/minute } ]
+  "*":
+    rules: [ { name: "global", rate_limit: 60/minute } ]
+)";
+  DiffOptions options;
+  options.server = kKestra;
+  DiffResult r = DiffTexts("old.json", before, "new.yaml", yaml_after, options);
+  REQUIRE(r.errors.empty());
+  REQUIRE(r.changes.size() >= 4);
+  json::Document doc = json::Document::Parse(FormatDiff(r, DiffFormat::kJson, true, "test"));
+  REQUIRE(doc.ok());
+  std::string problems;
+  for (const SchemaError& e : compiled.schema->Validate(doc.root()))
+    problems += e.pointer + ": " + e.message + "\n";
+  CHECK(problems == "");
+  CHECK(r.changes.front().subject == "default:");
   // The schema is not vacuous: an unknown kind is rejected.
   json::Document broken = json::Document::Parse(
       R"({"version": 1, "tool": {"name": "mcpolicy", "version": "x"}, "old": {"path": "a"}, "new": {"path": "b"},
@@ -359,6 +382,159 @@ TEST_CASE("diff: a --git set's JSON matches schemas/diff.schema.json", "[diff]")
   CHECK(text.find(": added: risk increased: 1 increase;") != std::string::npos);
   CHECK(text.find("risk increased in 2 of 2 changed policies since origin/main (1 added, 1 renamed)") !=
         std::string::npos);
+}
+
+}  // namespace
+}  // namespace mcpolicy
+
+namespace mcpolicy {
+namespace {
+
+// Intercept YAML on either side: the dialect comes from the name (as lint chooses it), and the
+// judgement from the neutral model, so Intercept's own semantics hold.
+std::vector<std::string> Across(const std::string& old_name, const std::string& before,
+                                const std::string& new_name, const std::string& after,
+                                const std::string& server = kKestra) {
+  DiffOptions options;
+  options.server = server;
+  DiffResult result = DiffTexts(old_name, before, new_name, after, options);
+  for (const std::string& e : result.errors) INFO(e);
+  REQUIRE(result.errors.empty());
+  std::vector<std::string> out;
+  for (const DiffChange& c : result.changes) {
+    out.push_back(std::string(c.increase ? "+" : "-") + std::string(ChangeKindName(c.kind)) + " " +
+                  (c.tool.empty() ? "-" : c.tool) + " " + std::string(RiskName(c.risk)));
+  }
+  return out;
+}
+
+TEST_CASE("diff: Intercept YAML against hosted JSON, both ways", "[diff][intercept]") {
+  const std::string yaml_limited = R"(version: "1"
+default: deny
+tools:
+  execute_flow:
+    rules:
+      - name: "rate"
+        rate_limit: 10/minute
+)";
+  const std::string json_limited =
+      Policy("deny", R"("execute_flow": )" + Limit("execute_flow", 10));
+  CHECK(Across("old.json", json_limited, "new.yaml", yaml_limited).empty());
+  CHECK(Across("old.yaml", yaml_limited, "new.json", json_limited).empty());
+  CHECK(Across("old.yaml", yaml_limited, "new.json", Policy("deny", R"("execute_flow": {})")) ==
+        List{"+lost-limit execute_flow high"});
+  CHECK(Across("old.json", Policy("deny", R"("execute_flow": )" + Limit("execute_flow", 1)),
+               "new.yml", yaml_limited) == List{"+loosened-limit execute_flow high"});
+}
+
+TEST_CASE("diff: an omitted Intercept default allows", "[diff][intercept]") {
+  const std::string omitted = "version: \"1\"\ntools:\n  execute_flow:\n    rules: []\n";
+  CHECK(Across("old.json", Policy("allow", R"("execute_flow": {})"), "new.yaml", omitted).empty());
+  CHECK(Across("old.json", Policy("deny", R"("execute_flow": {})"), "new.yaml", omitted) ==
+        List{"+default-allow - critical"});
+  DiffOptions options;
+  options.server = kKestra;
+  DiffResult result =
+      DiffTexts("old.json", Policy("deny", R"("execute_flow": {})"), "new.yaml", omitted, options);
+  REQUIRE(result.changes.size() == 1);
+  CHECK(result.changes[0].subject == "default:");
+  CHECK(result.changes[0].new_position.line == 1);
+  CHECK(result.changes[0].message.find("default: is left out") != std::string::npos);
+}
+
+TEST_CASE("diff: Intercept's \"*\" rate limit limits every tool", "[diff][intercept]") {
+  const std::string wildcard = R"(version: "1"
+default: allow
+tools:
+  "*":
+    rules: [ { name: "global", rate_limit: 60/minute } ]
+)";
+  const std::string all_tools = Policy(
+      "allow", "",
+      R"( "all_tools": {"limits": [{"counter": "all", "window": "minute", "max": 60, "scope": "grant"}]},)");
+  CHECK(Across("old.json", all_tools, "new.yaml", wildcard).empty());
+  CHECK(Across("old.yaml", wildcard, "new.json", Policy("allow", "")) ==
+        List{"+lost-all-tools-limit - critical"});
+  DiffOptions options;
+  options.server = kKestra;
+  DiffResult result = DiffTexts("old.json", Policy("allow", ""), "new.yaml", wildcard, options);
+  REQUIRE(result.changes.size() == 1);
+  CHECK(result.changes[0].subject == "\"*\" rules");
+  CHECK(result.changes[0].new_position.line == 5);
+  CHECK(result.changes[0].new_position.pointer == "/tools/*/rules/0/rate_limit");
+}
+
+TEST_CASE("diff: require_approval guards, spend caps limit", "[diff][intercept]") {
+  const std::string approval = R"(version: "1"
+default: deny
+tools:
+  delete_flow_logs:
+    rules: [ { name: "a person approves", action: require_approval } ]
+)";
+  CHECK(Across("old.yaml", approval, "new.json", Policy("deny", R"("delete_flow_logs": {})")) ==
+        List{"+lost-guard delete_flow_logs critical"});
+  CHECK(Across("old.json", Policy("deny", R"("delete_flow_logs": {})"), "new.yaml", approval) ==
+        List{"-gained-guard delete_flow_logs critical"});
+  // A multiplexer's destructive operation is stopped by approval as by a condition.
+  const std::string approved_multiplexer = R"(version: "1"
+default: deny
+tools:
+  manage_executions:
+    rules: [ { name: "a person approves", action: require_approval } ]
+)";
+  CHECK(Across("old.yaml", approved_multiplexer, "new.json",
+               Policy("deny", R"("manage_executions": {})")) ==
+        List{"+lost-guard manage_executions critical"});
+
+  const std::string capped = R"(version: "1"
+default: deny
+tools:
+  create_refund:
+    rules:
+      - name: "daily refund cap"
+        conditions: [ { path: "state.create_refund.daily_total", op: "lt", value: 50000 } ]
+        state: { counter: "daily_total", window: "day", increment_from: "args.amount" }
+)";
+  const char* kStripe = "stripe/agent-toolkit";
+  CHECK(Across("old.yaml", capped, "new.json", Policy("deny", R"("create_refund": {})"), kStripe) ==
+        List{"+lost-limit create_refund critical"});
+  CHECK(Across("old.json", Policy("deny", R"("create_refund": {})"), "new.yaml", capped, kStripe) ==
+        List{"-gained-limit create_refund critical"});
+  CHECK(Across("old.yaml", capped, "new.yaml", capped, kStripe).empty());
+}
+
+TEST_CASE("diff: conditions match across dialects by value", "[diff][intercept]") {
+  const std::string json = Policy(
+      "deny", R"("execute_flow": {"require": [{"path": "args.namespace", "op": "in", "value": ["dev", "test"]}, {"path": "args.retries", "op": "lte", "value": 3}]})");
+  const std::string yaml = R"(version: "1"
+default: deny
+tools:
+  execute_flow:
+    rules:
+      - name: "dev only"
+        conditions:
+          - { path: args.namespace, op: in, value: [dev, test] }
+          - { path: args.retries, op: lte, value: 3.0 }
+)";
+  CHECK(Across("old.json", json, "new.yaml", yaml).empty());
+  // A string "3" is not the number 3: Intercept compares them differently.
+  std::string quoted = yaml;
+  quoted.replace(quoted.find("3.0"), 3, "\"3\"");
+  CHECK(Across("old.json", json, "new.yaml", quoted) ==
+        List{"+lost-guard execute_flow high", "-gained-guard execute_flow high"});
+}
+
+TEST_CASE("diff: a YAML side that does not parse is one error with its position",
+          "[diff][intercept]") {
+  DiffOptions options;
+  options.server = kKestra;
+  DiffResult result = DiffTexts("old.json", Policy("deny", ""), "new.yaml",
+                                "version: \"1\"\ntools: [\n", options);
+  REQUIRE(result.errors.size() == 1);
+  CHECK(result.errors[0].rfind("new.yaml:3:1: invalid YAML: ", 0) == 0);
+  result = DiffTexts("old.json", Policy("deny", ""), "new.yaml", "- a\n- b\n", options);
+  REQUIRE(result.errors.size() == 1);
+  CHECK(result.errors[0] == "new.yaml:1:1: not a policy: the top level is a list, not a mapping");
 }
 
 }  // namespace

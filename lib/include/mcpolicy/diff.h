@@ -1,9 +1,10 @@
 // mcpolicy diff: what a change to a policy does to risk.
 //
 // Both versions are read (a file, "-" for standard input, or "git:REV:path", read with
-// `git show REV:path`), parsed, normalised with ReadPolicy and resolved against ONE server (the
-// --server flag, else the configuration's mapping for the new path, else inferred from the names
-// either version mentions). Every tool of the union is then compared, and so are the default and
+// `git show REV:path`), parsed in their dialect (hosted JSON or Intercept YAML, each side chosen
+// as lint chooses, so the two may differ), normalised into the neutral model and resolved
+// against ONE server (the --server flag, else the configuration's mapping for the new path, else
+// inferred from the names either version mentions). Every tool of the union is then compared, and so are the default and
 // the all_tools limits. A change that lets more calls through is an increase; its mirror image a
 // decrease. Formatting-only edits change nothing: the models are compared, never the text.
 //
@@ -61,6 +62,9 @@ struct DiffPosition {
 
 struct DiffChange {
   std::string tool;  // "" for changes to the whole policy (default, all_tools)
+  // For tool "": what changed, in the reported file's dialect ("default" or "all_tools" in hosted
+  // JSON, "default:" or "\"*\" rules" in Intercept YAML); "" means the hosted JSON name.
+  std::string subject;
   ChangeKind kind = ChangeKind::kLostLimit;
   bool increase = true;
   // The category the change exposes (or stops exposing): a multiplexer's worst operation left
@@ -141,8 +145,9 @@ DiffResult DiffTexts(const std::string& old_path, std::string old_text, const st
                      std::string new_text, const DiffOptions& options);
 
 // Every policy `git diff --name-status -M BASE -- PATHS` names as added, removed, renamed or
-// changed (a `*.json` file that is a policy on either side, not excluded by the configuration),
-// BASE's version (`git show`) against the working tree's. git runs without a shell.
+// changed (a `*.json`, `*.yaml` or `*.yml` file that is a policy on either side, not excluded by
+// the configuration), BASE's version (`git show`) against the working tree's. git runs without
+// a shell.
 DiffSet DiffGit(const std::string& base, const std::vector<std::string>& paths,
                 const DiffOptions& options);
 

@@ -9,6 +9,7 @@
 #include "diff/compare.h"
 #include "diff/input.h"
 #include "diff/sides.h"
+#include "diff/version.h"
 #include "mcpolicy/catalog.h"
 #include "mcpolicy/config.h"
 #include "mcpolicy/json.h"
@@ -91,40 +92,9 @@ bool DiffChangeLess(const DiffChange& a, const DiffChange& b) {
 
 namespace {
 
-// What an absent side is compared as: a policy that lets nothing through.
-constexpr const char* kEmptyPolicy = R"({"version": "1", "default": "deny"})";
-
-struct Version {
-  std::string display;
-  std::string path;  // for the configuration lookup
-  bool absent = false;
-  std::unique_ptr<json::Document> doc;
-  Policy policy;
-};
-
-// Parses one version; on failure returns the message (path:line:col where there is one).
-std::string Load(Version& v, std::string text, uint64_t max_bytes) {
-  if (v.absent) text = kEmptyPolicy;
-  json::ParseOptions options;
-  options.max_bytes = max_bytes;
-  v.doc = std::make_unique<json::Document>(json::Document::Parse(std::move(text), options));
-  if (!v.doc->ok()) {
-    const json::ParseError& e = *v.doc->error();
-    json::Location at = v.doc->Locate(e.offset);
-    return v.display + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
-           ": invalid JSON: " + e.message;
-  }
-  if (!v.doc->root().is_object()) {
-    return v.display + ":1:1: not a policy: the top level is " +
-           std::string(json::TypeName(v.doc->root().type())) + ", not an object";
-  }
-  v.policy = ReadPolicy(*v.doc);
-  return "";
-}
-
 // An absent side has no positions, and brings only one direction: a new policy only increases
 // (nothing was reachable before), a removed one only decreases.
-void ForAbsentSides(const Version& before, const Version& after, DiffResult& result) {
+void ForAbsentSides(const diff::Version& before, const diff::Version& after, DiffResult& result) {
   result.old_absent = before.absent;
   result.new_absent = after.absent;
   if (!before.absent && !after.absent) return;
@@ -138,14 +108,15 @@ void ForAbsentSides(const Version& before, const Version& after, DiffResult& res
 }
 
 // Both versions parsed; `config` maps the new path to a server unless options.server is set.
-DiffResult Compare(Version& before, Version& after, const DiffOptions& options,
-                   const Catalog& catalog, const Config& config) {
+DiffResult CompareVersions(const diff::Version& before, const diff::Version& after,
+                           const DiffOptions& options, const Catalog& catalog,
+                           const Config& config) {
   DiffResult result;
   result.old_path = before.display;
   result.new_path = after.display;
   // One server for both versions, inferred from every name either mentions.
   Policy names;
-  for (const Policy* p : {&before.policy, &after.policy}) {
+  for (const Policy* p : {&before.policy(), &after.policy()}) {
     names.tools.insert(names.tools.end(), p->tools.begin(), p->tools.end());
     names.hide.insert(names.hide.end(), p->hide.begin(), p->hide.end());
   }
@@ -158,10 +129,12 @@ DiffResult Compare(Version& before, Version& after, const DiffOptions& options,
     return result;
   }
   result.server = server.Describe();
-  Resolution old_resolution = Resolve(before.policy, server, SharedClassifier);
-  Resolution new_resolution = Resolve(after.policy, server, SharedClassifier);
-  result.changes = diff::Compare({*before.doc, before.policy, old_resolution},
-                                 {*after.doc, after.policy, new_resolution});
+  Resolution old_resolution = Resolve(before.policy(), server, SharedClassifier);
+  Resolution new_resolution = Resolve(after.policy(), server, SharedClassifier);
+  // Worded in the dialect of the file the changes are reported at.
+  const diff::Version& reported = after.absent ? before : after;
+  result.changes = diff::Compare({before, old_resolution}, {after, new_resolution},
+                                 diff::WordingOf(reported.dialect()));
   ForAbsentSides(before, after, result);
   std::sort(result.changes.begin(), result.changes.end(), DiffChangeLess);
   return result;
@@ -201,7 +174,8 @@ DiffResult DiffSides(SideText old_side, SideText new_side, const DiffOptions& op
     versions[i].display = sides[i]->display;
     versions[i].path = sides[i]->path;
     versions[i].absent = sides[i]->absent;
-    std::string e = sides[i]->ok ? Load(versions[i], std::move(sides[i]->data), options.max_bytes)
+    std::string e = sides[i]->ok ? versions[i].Load(std::move(sides[i]->data),
+                                                    sides[i]->path, options.max_bytes)
                                  : sides[i]->error;
     if (!e.empty()) errors.push_back(std::move(e));
   }
@@ -214,7 +188,7 @@ DiffResult DiffSides(SideText old_side, SideText new_side, const DiffOptions& op
     if (!found) return Errors(std::move(errors));
     config = *found;
   }
-  return Compare(versions[0], versions[1], options, catalog, config);
+  return CompareVersions(versions[0], versions[1], options, catalog, config);
 }
 
 ConfigLookup LookupWith(ConfigResolver& resolver) {

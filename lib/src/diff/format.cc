@@ -17,6 +17,7 @@ using ordered_json = nlohmann::ordered_json;
 
 std::string Subject(const DiffChange& c) {
   if (!c.tool.empty()) return Escaped(c.tool);
+  if (!c.subject.empty()) return Escaped(c.subject);
   return c.kind == ChangeKind::kDefaultAllow || c.kind == ChangeKind::kDefaultDeny ? "default"
                                                                                    : "all_tools";
 }

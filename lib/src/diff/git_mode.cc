@@ -1,4 +1,5 @@
-// DiffGit: every policy `git diff --name-status -M BASE` names, BASE against the working tree.
+// DiffGit: every policy `git diff --name-status -M BASE` names (hosted JSON or Intercept YAML), BASE
+// against the working tree.
 #include <algorithm>
 #include <filesystem>
 #include <set>
@@ -11,6 +12,8 @@
 #include "mcpolicy/io.h"
 #include "mcpolicy/json.h"
 #include "mcpolicy/rules.h"
+#include "yaml/recognise.h"
+#include "yaml/tree.h"
 
 namespace mcpolicy {
 namespace {
@@ -79,6 +82,15 @@ std::string FileName(const std::string& path) {
 // parse is left to the diff, which reports it.
 std::string NotAPolicy(const diff::SideText& side, uint64_t max_bytes) {
   if (!side.ok || side.absent) return "";
+  if (ReadsAsIntercept(side.path, side.data)) {
+    yaml::ParseOptions options;
+    options.max_bytes = max_bytes;
+    yaml::Tree tree = yaml::Tree::Parse(side.data, options);
+    if (!tree.ok()) return "";
+    yaml::Recognition r = yaml::RecogniseInterceptPolicy(tree);
+    return r.likeness == yaml::Likeness::kNotPolicy ? "not an Intercept policy (" + r.reason + ")"
+                                                    : "";
+  }
   json::ParseOptions options;
   options.max_bytes = max_bytes;
   json::Document doc = json::Document::Parse(side.data, options);
@@ -152,7 +164,11 @@ DiffSet DiffGit(const std::string& base, const std::vector<std::string>& paths,
   for (GitChange& change : changes) {
     const std::string& name_path = change.new_path.empty() ? change.old_path : change.new_path;
     std::string display = Display(root, name_path);
-    if (!HasPolicyExtension(FileName(name_path)) || FileName(name_path) == kConfigFileName) continue;
+    std::string file_name = FileName(name_path);
+    if (!(HasPolicyExtension(file_name) || HasYamlExtension(file_name)) ||
+        file_name == kConfigFileName) {
+      continue;
+    }
     if (change.status == 'U') {
       set.errors.push_back(display + ": unmerged; resolve the conflict first");
       continue;

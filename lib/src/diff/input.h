@@ -15,7 +15,9 @@ struct SideText {
   bool absent = false;
   std::string data;
   std::string display;  // the path findings are reported at
-  std::string path;     // the file the configuration is looked up for ("-" for stdin)
+  // The file the configuration is looked up for, and whose extension chooses the dialect ("-"
+  // for stdin: judged by content).
+  std::string path;
   std::string error;    // names the input as given, when !ok
 };
 

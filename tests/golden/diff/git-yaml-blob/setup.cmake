@@ -1,0 +1,1 @@
+include(${CASE}/../git-pr-yaml/setup.cmake)
