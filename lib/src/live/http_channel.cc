@@ -1,6 +1,8 @@
 #include "live/http_channel.h"
 
+#define CURL_DISABLE_TYPECHECK  // calls go through the pointers below, not the checked macros
 #include <curl/curl.h>
+#include <dlfcn.h>
 
 #include <algorithm>
 #include <cctype>
@@ -88,9 +90,55 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
-void GlobalInit() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+// libcurl is loaded when the first HTTP channel opens, not linked: linked, it and its dozens of
+// libraries would be loaded and relocated at every start of every command (about 4 ms, twice a
+// small lint's whole run), for the one command that speaks HTTP.
+struct CurlApi {
+  decltype(&curl_global_init) global_init = nullptr;
+  decltype(&curl_easy_init) easy_init = nullptr;
+  decltype(&curl_easy_cleanup) easy_cleanup = nullptr;
+  decltype(&curl_easy_reset) easy_reset = nullptr;
+  decltype(&curl_easy_setopt) easy_setopt = nullptr;
+  decltype(&curl_easy_perform) easy_perform = nullptr;
+  decltype(&curl_easy_getinfo) easy_getinfo = nullptr;
+  decltype(&curl_easy_strerror) easy_strerror = nullptr;
+  decltype(&curl_slist_append) slist_append = nullptr;
+  decltype(&curl_slist_free_all) slist_free_all = nullptr;
+  std::string error;  // why it could not be loaded
+};
+
+template <typename F>
+bool Bind(void* library, const char* name, F* out) {
+  *out = reinterpret_cast<F>(dlsym(library, name));
+  return *out != nullptr;
+}
+
+const CurlApi& Curl() {
+  static const CurlApi api = [] {
+    CurlApi a;
+    void* library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (library == nullptr) {
+      a.error = "HTTP needs libcurl (libcurl.so.4, Debian package libcurl4), which cannot be loaded";
+      return a;
+    }
+    bool ok = Bind(library, "curl_global_init", &a.global_init) &&
+              Bind(library, "curl_easy_init", &a.easy_init) &&
+              Bind(library, "curl_easy_cleanup", &a.easy_cleanup) &&
+              Bind(library, "curl_easy_reset", &a.easy_reset) &&
+              Bind(library, "curl_easy_setopt", &a.easy_setopt) &&
+              Bind(library, "curl_easy_perform", &a.easy_perform) &&
+              Bind(library, "curl_easy_getinfo", &a.easy_getinfo) &&
+              Bind(library, "curl_easy_strerror", &a.easy_strerror) &&
+              Bind(library, "curl_slist_append", &a.slist_append) &&
+              Bind(library, "curl_slist_free_all", &a.slist_free_all);
+    if (!ok) {
+      a.error = "the libcurl.so.4 found lacks functions mcpolicy needs";
+    } else if (a.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+      a.error = "libcurl could not be initialised";
+    }
+    return a;
+  }();
+  return api;
 }
 
 // A JSON-RPC error reply to request `id`, standing for an HTTP failure.
@@ -175,9 +223,13 @@ std::unique_ptr<HttpChannel> HttpChannel::Open(HttpOptions options, std::string*
       return nullptr;
     }
   }
-  GlobalInit();
+  const CurlApi& curl = Curl();
+  if (!curl.error.empty()) {
+    *error = curl.error;
+    return nullptr;
+  }
   std::unique_ptr<HttpChannel> channel(new HttpChannel(std::move(options)));
-  channel->curl_ = curl_easy_init();
+  channel->curl_ = curl.easy_init();
   if (channel->curl_ == nullptr) {
     *error = "could not start libcurl";
     return nullptr;
@@ -190,20 +242,20 @@ HttpChannel::~HttpChannel() {
   if (curl == nullptr) return;
   if (!session_id_.empty()) {
     // Ends the session, as the specification asks of a client that is done (best effort).
-    curl_easy_reset(curl);
-    curl_slist* headers = curl_slist_append(nullptr, ("Mcp-Session-Id: " + session_id_).c_str());
-    for (const std::string& h : options_.headers) headers = curl_slist_append(headers, h.c_str());
-    curl_easy_setopt(curl, CURLOPT_URL, options_.url.c_str());
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "DELETE");
-    curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 1000L);
-    curl_easy_perform(curl);
-    curl_slist_free_all(headers);
+    Curl().easy_reset(curl);
+    curl_slist* headers = Curl().slist_append(nullptr, ("Mcp-Session-Id: " + session_id_).c_str());
+    for (const std::string& h : options_.headers) headers = Curl().slist_append(headers, h.c_str());
+    Curl().easy_setopt(curl, CURLOPT_URL, options_.url.c_str());
+    Curl().easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "DELETE");
+    Curl().easy_setopt(curl, CURLOPT_NOBODY, 1L);
+    Curl().easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    Curl().easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    Curl().easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    Curl().easy_setopt(curl, CURLOPT_TIMEOUT_MS, 1000L);
+    Curl().easy_perform(curl);
+    Curl().slist_free_all(headers);
   }
-  curl_easy_cleanup(curl);
+  Curl().easy_cleanup(curl);
 }
 
 void HttpChannel::Remember(const std::string& message) {
@@ -260,45 +312,45 @@ bool HttpChannel::Send(std::string_view message, Clock::time_point deadline, std
     }
   }
   CURL* curl = static_cast<CURL*>(curl_);
-  curl_easy_reset(curl);
+  Curl().easy_reset(curl);
   curl_slist* headers = nullptr;
-  headers = curl_slist_append(headers, "Content-Type: application/json");
-  headers = curl_slist_append(headers, "Accept: application/json, text/event-stream");
+  headers = Curl().slist_append(headers, "Content-Type: application/json");
+  headers = Curl().slist_append(headers, "Accept: application/json, text/event-stream");
   if (!method.empty() && IsVisibleAscii(method)) {
-    headers = curl_slist_append(headers, ("Mcp-Method: " + method).c_str());
+    headers = Curl().slist_append(headers, ("Mcp-Method: " + method).c_str());
   }
   if (!session_id_.empty()) {
-    headers = curl_slist_append(headers, ("Mcp-Session-Id: " + session_id_).c_str());
+    headers = Curl().slist_append(headers, ("Mcp-Session-Id: " + session_id_).c_str());
   }
   if (!protocol_version_.empty()) {
-    headers = curl_slist_append(headers, ("MCP-Protocol-Version: " + protocol_version_).c_str());
+    headers = Curl().slist_append(headers, ("MCP-Protocol-Version: " + protocol_version_).c_str());
   }
-  for (const std::string& h : options_.headers) headers = curl_slist_append(headers, h.c_str());
+  for (const std::string& h : options_.headers) headers = Curl().slist_append(headers, h.c_str());
 
   Response response;
   response.limit = options_.max_bytes;
   char curl_error[CURL_ERROR_SIZE] = {};
   const auto remaining =
       std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-  curl_easy_setopt(curl, CURLOPT_URL, options_.url.c_str());
-  curl_easy_setopt(curl, CURLOPT_POST, 1L);
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, message.data());
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(message.size()));
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response);
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, curl_error);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, "mcpolicy/" MCPOLICY_VERSION);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<int64_t>(remaining, 1)));
-  const CURLcode code = curl_easy_perform(curl);
-  curl_slist_free_all(headers);
+  Curl().easy_setopt(curl, CURLOPT_URL, options_.url.c_str());
+  Curl().easy_setopt(curl, CURLOPT_POST, 1L);
+  Curl().easy_setopt(curl, CURLOPT_POSTFIELDS, message.data());
+  Curl().easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(message.size()));
+  Curl().easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  Curl().easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
+  Curl().easy_setopt(curl, CURLOPT_WRITEDATA, &response);
+  Curl().easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
+  Curl().easy_setopt(curl, CURLOPT_HEADERDATA, &response);
+  Curl().easy_setopt(curl, CURLOPT_ERRORBUFFER, curl_error);
+  Curl().easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  Curl().easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  Curl().easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
+  Curl().easy_setopt(curl, CURLOPT_USERAGENT, "mcpolicy/" MCPOLICY_VERSION);
+  Curl().easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<int64_t>(remaining, 1)));
+  const CURLcode code = Curl().easy_perform(curl);
+  Curl().slist_free_all(headers);
   long status = 0;
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+  Curl().easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
 
   if (code == CURLE_OPERATION_TIMEDOUT) return true;  // no reply in time: Receive says kTimeout
   if (response.too_large) {
@@ -312,7 +364,7 @@ bool HttpChannel::Send(std::string_view message, Clock::time_point deadline, std
     std::string why = code == CURLE_COULDNT_RESOLVE_HOST ? "cannot resolve the host name"
                       : code == CURLE_COULDNT_CONNECT
                           ? "cannot connect (nothing listening, or refused)"
-                          : Shorten(*curl_error ? curl_error : curl_easy_strerror(code), 300);
+                          : Shorten(*curl_error ? curl_error : Curl().easy_strerror(code), 300);
     *error = "HTTP request failed: " + why;
     return false;
   }
