@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kFetchExamples = R"(
 Starts the server given after `--` (exactly that argv, no shell, in a process group of its own),
-speaks MCP to it as a client (the stateless 2026-07-28 protocol, or the initialize handshake of
+or POSTs to the server's streamable HTTP endpoint given with --url, speaks MCP to it as a client (the stateless 2026-07-28 protocol, or the initialize handshake of
 earlier versions, whichever the server speaks), merges every page of tools/list, answers the
 requests the server sends meanwhile, and stops it (SIGTERM to its group, then SIGKILL).
 The output is a tools/list result, {"tools": [...]}, with every tool as the server sent it:
@@ -20,9 +20,12 @@ Examples:
   mcpolicy fetch -- npx -y @modelcontextprotocol/server-everything
   mcpolicy fetch --env API_KEY=$KEY -o tools.json -- uvx some-mcp-server
   mcpolicy fetch --format table -- node build/index.js
+  mcpolicy fetch --url http://localhost:3001/mcp
+  mcpolicy fetch --url https://mcp.example.com/mcp --header "Authorization: Bearer $TOKEN"
   mcpolicy fetch -- npx -y @modelcontextprotocol/server-filesystem /tmp | mcpolicy recommend --tools -
-Exit codes: 0 tools listed, 2 the server could not be started, spoke no MCP, failed or timed out.
-Values given with --env are never printed.)";
+Exit codes: 0 tools listed, 2 the server could not be started or reached, spoke no MCP, failed or
+timed out. Values given with --env and --header are never printed; over HTTPS the server's
+certificate is verified, and redirects are not followed.)";
 
 struct FetchFlags {
   FetchRequest request;
@@ -39,11 +42,19 @@ void RegisterFetchCommands(CLI::App& app, std::vector<Command>& commands) {
   auto flags = std::make_shared<FetchFlags>();
   CLI::App* cmd = app.add_subcommand("fetch", "Start an MCP server and print its tools (tools/list)");
   cmd->footer(kFetchExamples);
-  cmd->add_option("command", flags->request.command, "The server's command and arguments, after --")
-      ->required();
+  CLI::Option* command =
+      cmd->add_option("command", flags->request.command, "The server's command and arguments, after --");
+  CLI::Option* url = cmd->add_option("--url", flags->request.url,
+                                     "The server's streamable HTTP endpoint instead of a command");
+  command->excludes(url);
+  cmd->add_option("--header", flags->request.headers,
+                  "'Name: value' sent with every HTTP request, e.g. Authorization (repeatable)")
+      ->allow_extra_args(false)
+      ->needs(url);
   cmd->add_option("--env", flags->request.env, "KEY=VALUE for the server's environment (repeatable)")
-      ->allow_extra_args(false);
-  cmd->add_option("--cwd", flags->request.cwd, "The server's working directory");
+      ->allow_extra_args(false)
+      ->excludes(url);
+  cmd->add_option("--cwd", flags->request.cwd, "The server's working directory")->excludes(url);
   cmd->add_option("--timeout", flags->timeout_seconds,
                   "Seconds to wait for each reply (default 5)")
       ->check(CLI::Range(0.1, 3600.0));
@@ -59,6 +70,11 @@ void RegisterFetchCommands(CLI::App& app, std::vector<Command>& commands) {
                   "Largest message and tool list accepted (default 64M)");
   commands.push_back({cmd, [flags] {
                         FetchRequest& request = flags->request;
+                        if (request.command.empty() && request.url.empty()) {
+                          std::cerr << "mcpolicy: error: fetch needs a server: a command after -- "
+                                       "or --url URL\n";
+                          return 2;
+                        }
                         request.format =
                             flags->format == "table" ? FetchFormat::kTable : FetchFormat::kJson;
                         request.timeout_ms = static_cast<int>(flags->timeout_seconds * 1000);

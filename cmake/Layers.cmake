@@ -34,7 +34,8 @@ set(MCPOLICY_AREA_SOURCES_recommend decide.cc format.cc run.cc)
 set(MCPOLICY_AREA_SOURCES_diff compare.cc describe.cc diff.cc format.cc git_mode.cc input.cc run.cc
   version.cc)
 set(MCPOLICY_AREA_SOURCES_live channel.cc child_process.cc client_config.cc drift_command.cc
-  drift_compare.cc dump.cc fetch_command.cc mcp_client.cc scan_command.cc sha256.cc snapshot.cc)
+  drift_compare.cc dump.cc fetch_command.cc http_channel.cc mcp_client.cc scan_command.cc sha256.cc
+  snapshot.cc)
 
 # Files generated in the build tree, by layer.
 set(MCPOLICY_LAYER_GENERATED_base ${PROJECT_BINARY_DIR}/generated/embedded_data.cc)
@@ -99,7 +100,7 @@ foreach(layer IN LISTS MCPOLICY_LAYERS)
   add_library(mcpolicy_${layer} STATIC ${MCPOLICY_LAYER_SOURCES_${layer}})
   target_include_directories(mcpolicy_${layer} PUBLIC ${mcpolicy_layer_root}/${layer})
   target_link_libraries(mcpolicy_${layer}
-    PUBLIC ${mcpolicy_lower} mcpolicy_re2 mcpolicy_libyaml nlohmann_json::nlohmann_json
+    PUBLIC ${mcpolicy_lower} mcpolicy_re2 mcpolicy_libyaml mcpolicy_curl nlohmann_json::nlohmann_json
     PRIVATE mcpolicy_warnings mcpolicy_library_warnings mcpolicy_sanitizers)
   target_compile_definitions(mcpolicy_${layer} PRIVATE MCPOLICY_VERSION="${PROJECT_VERSION}"
                              MCPOLICY_DOCS_URL="${MCPOLICY_DOCS_URL}")

@@ -5,3 +5,9 @@ add_test(NAME "live: fetch, recommend and lint real npm servers"
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/support/live_e2e_test.sh
                  $<TARGET_FILE:mcpolicy> ${MCPOLICY_NPM_BIN})
 set_tests_properties("live: fetch, recommend and lint real npm servers" PROPERTIES TIMEOUT 180)
+# fetch --url over streamable HTTP: a stateless test server (tests/support/mcp_http_server.py) and
+# server-everything's streamableHttp mode, compared with the same server over stdio.
+add_test(NAME "live: fetch --url over streamable HTTP"
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/support/fetch_http_test.sh
+                 $<TARGET_FILE:mcpolicy> ${MCPOLICY_NPM_BIN})
+set_tests_properties("live: fetch --url over streamable HTTP" PROPERTIES TIMEOUT 180)

@@ -15,6 +15,10 @@ enum class FetchFormat { kJson, kTable };
 
 struct FetchRequest {
   std::vector<std::string> command;  // argv of a stdio server, run without a shell
+  // Or the endpoint of a server over streamable HTTP (exactly one of `command` and `url`), with
+  // "Name: value" headers sent on every request (their values are never printed).
+  std::string url;
+  std::vector<std::string> headers;
   std::vector<std::string> env;      // "K=V" added to (or replacing in) the inherited environment
   std::string cwd;                   // the server's working directory; empty: ours
   int timeout_ms = 5000;             // the longest wait for any one reply
@@ -27,7 +31,7 @@ struct FetchRequest {
   std::string snapshot_name;
 };
 
-// Starts the server in its own process group, speaks MCP as a client (either protocol era),
+// Starts the server in its own process group (or, with `url`, POSTs to its HTTP endpoint), speaks MCP as a client (either protocol era),
 // merges every page of tools/list and returns `{"tools": [...]}` (each tool as the server sent
 // it) or classify's table. The server is stopped before this returns, whatever happened: its
 // standard input closed, SIGTERM to its group after a grace period, SIGKILL after another.

@@ -69,6 +69,11 @@ void FromJsonServer(const std::string& name, const nlohmann::json& s, const Conf
     }
   }
   if (s.contains("cwd") && s["cwd"].is_string()) spec.cwd = expand(s["cwd"].get<std::string>());
+  if (s.contains("headers") && s["headers"].is_object()) {
+    for (const auto& [key, value] : s["headers"].items()) {
+      if (value.is_string()) spec.headers.push_back(key + ": " + expand(value.get<std::string>()));
+    }
+  }
   spec.include_tools = Strings(s.value("includeTools", nlohmann::json()));
   spec.exclude_tools = Strings(s.value("excludeTools", nlohmann::json()));
   if (s.contains("disabled") && s["disabled"].is_boolean()) spec.enabled = !s["disabled"].get<bool>();
@@ -117,6 +122,11 @@ bool ReadToml(const ConfigFile& file, const std::string& text, const std::string
       }
     }
     if (auto cwd = (*s)["cwd"].value<std::string>()) spec.cwd = expand(*cwd);
+    if (const toml::table* headers = (*s)["http_headers"].as_table()) {
+      for (const auto& [k, v] : *headers) {
+        if (auto value = v.value<std::string>()) spec.headers.push_back(std::string(k.str()) + ": " + expand(*value));
+      }
+    }
     if (auto enabled = (*s)["enabled"].value<bool>()) spec.enabled = *enabled;
     for (const char* key_name : {"enabled_tools", "disabled_tools"}) {
       if (const toml::array* list = (*s)[key_name].as_array()) {

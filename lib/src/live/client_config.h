@@ -20,6 +20,7 @@ struct ServerSpec {
   std::vector<std::string> env;   // "K=V", expanded
   std::string cwd;
   std::string url;  // http/sse
+  std::vector<std::string> headers;  // "Name: value", expanded (http); values are never printed
   std::vector<std::string> include_tools, exclude_tools;  // the client's own tool filters
   bool enabled = true;
   std::vector<std::string> unresolved;  // ${...} references that could not be expanded

@@ -3,6 +3,7 @@
 #include "live/child_process.h"
 #include "live/dump.h"
 #include "live/fetch_live.h"
+#include "live/http_channel.h"
 #include "live/snapshot.h"
 #include "live/mcp_client.h"
 #include "mcpolicy/fetch.h"
@@ -65,9 +66,41 @@ namespace live {
 
 std::string PrintableText(std::string_view s) { return Printable(s); }
 
+namespace {
+
+// The streamable HTTP half of FetchLive.
+bool FetchOverHttp(const FetchRequest& request, ToolList* list, CommandOutput* failure) {
+  // The URL may carry a token in its query: messages name the scheme, host and path only.
+  std::string shown = request.url.substr(0, request.url.find_first_of("?#"));
+  shown = Printable(shown.substr(0, 200));
+  std::string error;
+  std::unique_ptr<HttpChannel> channel =
+      HttpChannel::Open(HttpOptions{request.url, request.headers, request.max_bytes}, &error);
+  if (!channel) {
+    *failure = Fail("fetch: " + error, "");
+    return false;
+  }
+  ClientOptions options;
+  options.reply_timeout = std::chrono::milliseconds(request.timeout_ms);
+  options.max_tools_bytes = request.max_bytes;
+  McpClient client(channel.get(), options);
+  if (!client.ListTools(list, &error)) {
+    *failure = Fail("fetch: " + shown + ": " + Printable(error), "");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool FetchLive(const FetchRequest& request, ToolList* list, CommandOutput* failure) {
+  if (!request.url.empty() && !request.command.empty()) {
+    *failure = Fail("fetch: give either a server command after -- or --url, not both", "");
+    return false;
+  }
+  if (!request.url.empty()) return FetchOverHttp(request, list, failure);
   if (request.command.empty()) {
-    *failure = Fail("fetch: no server command given (mcpolicy fetch -- CMD ARGS...)", "");
+    *failure = Fail("fetch: no server given (mcpolicy fetch -- CMD ARGS..., or --url URL)", "");
     return false;
   }
   for (const std::string& e : request.env) {
@@ -127,6 +160,10 @@ std::string SnapshotName(const FetchRequest& request, const ToolList& list) {
   if (!request.snapshot_name.empty()) return request.snapshot_name;
   if (!list.server_name.empty()) return list.server_name;
   std::string command = request.command.empty() ? "server" : request.command.front();
+  if (request.command.empty() && !request.url.empty()) {
+    command = request.url.substr(0, request.url.find_first_of("?#"));
+    while (!command.empty() && command.back() == '/') command.pop_back();
+  }
   return command.substr(command.rfind('/') == std::string::npos ? 0 : command.rfind('/') + 1);
 }
 
@@ -145,7 +182,8 @@ CommandOutput RunFetch(const FetchRequest& request) {
     std::map<std::string, live::ToolVerdict> verdicts;
     std::string error;
     if (!live::ClassifyTools(json, &verdicts, &error)) return Fail("fetch: " + error, "");
-    std::string source = request.command.empty() ? "" : request.command.front();
+    std::string source = !request.command.empty() ? request.command.front()
+                         : request.url.substr(0, request.url.find_first_of("?#"));
     error = live::WriteSnapshot(request.snapshot_path, live::SnapshotName(request, list),
                                 live::ServerRecord(dump["tools"], verdicts, source));
     if (!error.empty()) return Fail(error, "");

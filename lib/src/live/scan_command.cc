@@ -92,14 +92,22 @@ ServerResult Outcome(std::string status, std::string detail) {
 ServerResult Scan(const ServerSpec& s, const ScanRequest& request, nlohmann::json* snapshot_record) {
   ServerResult r;
   if (!s.enabled) return Outcome("skipped", "disabled in its config");
-  if (s.transport != "stdio") {
-    return Outcome("skipped", "an " + s.transport + " server: scan starts stdio servers only so far");
+  if (s.transport != "stdio" && s.transport != "http") {
+    return Outcome("skipped", "an " + s.transport + " server: scan speaks to stdio and streamable HTTP servers only");
   }
-  if (!s.unresolved.empty()) r.notes.push_back("started with unexpanded references");
+  if (!s.unresolved.empty()) {
+    r.notes.push_back(s.transport == "http" ? "asked with unexpanded references"
+                                            : "started with unexpanded references");
+  }
   FetchRequest fetch;
-  fetch.command = s.argv;
-  fetch.env = s.env;
-  fetch.cwd = s.cwd;
+  if (s.transport == "http") {
+    fetch.url = s.url;
+    fetch.headers = s.headers;
+  } else {
+    fetch.command = s.argv;
+    fetch.env = s.env;
+    fetch.cwd = s.cwd;
+  }
   fetch.timeout_ms = request.timeout_ms;
   fetch.max_bytes = request.max_bytes;
   live::ToolList list;
