@@ -30,6 +30,7 @@ set(MCPOLICY_AREA_SOURCES_fix diff.cc driver.cc edits.cc pass.cc planner.cc styl
 set(MCPOLICY_AREA_SOURCES_report ci_reports.cc machine_reports.cc rule_groups.cc sarif.cc text_report.cc)
 set(MCPOLICY_AREA_SOURCES_commands lint.cc lint_fix.cc schema.cc statistics.cc)
 set(MCPOLICY_AREA_SOURCES_classify_command catalog_commands.cc rows.cc run.cc)
+set(MCPOLICY_AREA_SOURCES_convert run.cc to_intercept.cc to_json.cc)
 set(MCPOLICY_AREA_SOURCES_recommend decide.cc format.cc format_intercept.cc run.cc)
 set(MCPOLICY_AREA_SOURCES_diff compare.cc describe.cc diff.cc format.cc git_mode.cc input.cc run.cc)
 set(MCPOLICY_AREA_SOURCES_live channel.cc child_process.cc client_config.cc drift_command.cc
