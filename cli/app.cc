@@ -20,6 +20,7 @@ void BuildApp(CLI::App& app, std::vector<Command>& commands, std::string_view fi
       {{"lint", "validate", "rules", "explain"}, RegisterLintCommands},
       {{"classify", "catalog"}, RegisterClassifyCommands},
       {{"recommend"}, RegisterRecommendCommands},
+      {{"convert"}, RegisterConvertCommands},
       {{"diff"}, RegisterDiffCommands},
       {{"fetch"}, RegisterFetchCommands},
       {{"drift"}, RegisterDriftCommands},

@@ -57,6 +57,7 @@ int Emit(const CommandOutput& output, const std::string& output_file);
 void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterClassifyCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterRecommendCommands(CLI::App& app, std::vector<Command>& commands);
+void RegisterConvertCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterDiffCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterFetchCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterDriftCommands(CLI::App& app, std::vector<Command>& commands);

@@ -27,10 +27,17 @@ is hidden when every operation is.
 The policy is written with 2-space indent, top-level keys in the order version, default, hide,
 tools, hide entries and tools sorted, deny_if before limits, one condition or limit per line.
 
+--dialect intercept writes an Intercept YAML policy instead, laid out like Intercept's scaffold
+policies: default: deny, tools grouped under comment headers by category (# --- read ---), read
+tools as rules: [], limits as rate_limit: N/window rules, hidden tools under hide:, a multiplexer
+guarded by an evaluate rule (args.action not_in [...]). With --approve, destructive and financial
+tools and operations get a require_approval rule instead of being hidden or denied.
+
 Examples:
   mcpolicy recommend --server kestra-io/mcp-server-python
   mcpolicy recommend --server kestra --tier strict -o policy.json
   mcpolicy recommend --tools tools-list.json --write 10/minute --explain
+  mcpolicy recommend --server kestra --dialect intercept --approve -o policy.yaml
   mcpolicy fetch -- node server.js | mcpolicy recommend --tools - --explain-file why.txt
 Exit codes: 0 policy written, 1 written but some input entries were skipped (reported on stderr),
 2 mcpolicy could not do its job (unknown server, unreadable or empty input, bad value, -o file
@@ -48,6 +55,7 @@ struct RecommendFlags {
   std::string explain_file;
   bool force = false;
   std::string max_file_size = "64M";
+  std::string dialect = "json";
 };
 
 int Fail(const std::string& message) {
@@ -86,6 +94,7 @@ int Run(RecommendFlags& flags) {
     r.overrides[static_cast<size_t>(c)] = t;
   }
   if (!ParseSizeFlag(flags.max_file_size, r.max_bytes)) return 2;
+  r.dialect = ParseOutputDialect(flags.dialect).value_or(OutputDialect::kJson);
   for (const std::string* path : {&flags.output_file, &flags.explain_file}) {
     if (!path->empty() && !flags.force && Exists(*path)) {
       return Fail(*path + " already exists; use --force to overwrite it");
@@ -124,7 +133,9 @@ void RegisterRecommendCommands(CLI::App& app, std::vector<Command>& commands) {
   auto flags = std::make_shared<RecommendFlags>();
   RecommendRequest& req = flags->request;
   CLI::App* cmd = app.add_subcommand(
-      "recommend", "Write a PolicyLayer policy for an MCP server from its tools' risk categories");
+      "recommend",
+      "Write a policy (PolicyLayer JSON or Intercept YAML) for an MCP server from its tools' risk "
+      "categories");
   cmd->add_option("--server", req.server,
                   "Catalog server (id or alias; see 'mcpolicy catalog list'): every tool of it, or "
                   "where --tools names are looked up first");
@@ -139,6 +150,14 @@ void RegisterRecommendCommands(CLI::App& app, std::vector<Command>& commands) {
     cmd->add_option("--" + name, flags->treatments[static_cast<size_t>(c)],
                     "Treatment of " + name + " tools: allow, hide, or N/minute|hour|day");
   }
+  cmd->add_option("--dialect", flags->dialect,
+                  "Policy dialect to write: json (PolicyLayer hosted, the default) or intercept "
+                  "(Intercept YAML)")
+      ->check(CLI::IsMember({"json", "intercept"}))
+      ->capture_default_str();
+  cmd->add_flag("--approve", req.approve,
+                "With --dialect intercept: destructive and financial tools (and operations) wait "
+                "for a person's approval (require_approval) instead of being hidden");
   cmd->add_option("-o,--output", flags->output_file, "Write the policy to FILE (atomically)");
   cmd->add_flag("--force", flags->force, "Let -o and --explain-file replace an existing file");
   cmd->add_flag("--explain", req.explain,

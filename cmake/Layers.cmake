@@ -14,13 +14,13 @@ set(MCPOLICY_AREA_SOURCES_util atomic_write.cc diagnostic.cc embedded.cc escape.
 set(MCPOLICY_AREA_SOURCES_source document.cc json_parser.cc utf8.cc)
 set(MCPOLICY_AREA_SOURCES_schema compiled.cc compiler.cc embedded_schema.cc equality.cc formats.cc
   messages.cc metaschema.cc regex.cc resolver.cc schema.cc uri.cc validator.cc)
-set(MCPOLICY_AREA_SOURCES_yaml input.cc parser.cc problems.cc recognise.cc scalar.cc tree.cc)
+set(MCPOLICY_AREA_SOURCES_yaml emit.cc input.cc parser.cc problems.cc recognise.cc scalar.cc tree.cc)
 set(MCPOLICY_AREA_SOURCES_classify analyzer.cc classifier.cc evidence.cc features.cc lexicon.cc
   model.cc signals.cc tokenizer.cc)
 set(MCPOLICY_AREA_SOURCES_catalog catalog.cc loader.cc tool_input.cc tools_server.cc)
-set(MCPOLICY_AREA_SOURCES_policy hosted_wording.cc reader.cc remedy.cc resolve.cc)
+set(MCPOLICY_AREA_SOURCES_policy hosted_wording.cc output_dialect.cc reader.cc remedy.cc resolve.cc)
 set(MCPOLICY_AREA_SOURCES_config baseline.cc config.cc glob.cc resolver.cc)
-set(MCPOLICY_AREA_SOURCES_intercept checks.cc keys.cc model.cc read.cc report.cc shape.cc)
+set(MCPOLICY_AREA_SOURCES_intercept checks.cc keys.cc model.cc read.cc report.cc shape.cc write.cc)
 set(MCPOLICY_AREA_SOURCES_rules context.cc dead_entry.cc default_allow.cc deny_all.cc
   invalid_tool_name.cc limit_blocks_all.cc loose_limit.cc reachable_destructive.cc
   reachable_financial.cc registry.cc runner.cc shared_counter.cc unguarded_multiplexer.cc
@@ -30,7 +30,8 @@ set(MCPOLICY_AREA_SOURCES_fix diff.cc driver.cc edits.cc pass.cc planner.cc styl
 set(MCPOLICY_AREA_SOURCES_report ci_reports.cc machine_reports.cc rule_groups.cc sarif.cc text_report.cc)
 set(MCPOLICY_AREA_SOURCES_commands lint.cc lint_fix.cc schema.cc statistics.cc)
 set(MCPOLICY_AREA_SOURCES_classify_command catalog_commands.cc rows.cc run.cc)
-set(MCPOLICY_AREA_SOURCES_recommend decide.cc format.cc run.cc)
+set(MCPOLICY_AREA_SOURCES_convert run.cc to_intercept.cc to_json.cc)
+set(MCPOLICY_AREA_SOURCES_recommend decide.cc format.cc format_intercept.cc run.cc)
 set(MCPOLICY_AREA_SOURCES_diff compare.cc describe.cc diff.cc format.cc git_mode.cc input.cc run.cc
   version.cc)
 set(MCPOLICY_AREA_SOURCES_live channel.cc child_process.cc client_config.cc drift_command.cc

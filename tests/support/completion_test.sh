@@ -29,12 +29,14 @@ expect_bash "checkstyle github gitlab json junit sarif text" mcpolicy lint --for
 expect_bash "list show" mcpolicy catalog ""
 expect_bash "--catalog --format --help" mcpolicy catalog show kestra --
 expect_bash "bash fish zsh" mcpolicy completion ""
+expect_bash "intercept json" mcpolicy convert policy.json --to ""
+expect_bash "intercept json" mcpolicy recommend --dialect ""
 # The value after --server is skipped: "lint" there is no subcommand; then files.
 touch "$scratch/policy.json"
 got=$(cd "$scratch" && bash_complete mcpolicy lint --server lint pol)
 [ "$got" = "policy.json" ] || fail "bash: file completion after --server lint offered '$got'"
 got=$(bash_complete mcpolicy "" | tr '\n' ' ')
-for sub in lint validate classify recommend diff schema completion; do
+for sub in lint validate classify recommend convert diff schema completion; do
   grep -qw -- "$sub" <<<"$got" || fail "bash: subcommand $sub not offered: $got"
 done
 

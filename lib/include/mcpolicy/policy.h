@@ -21,6 +21,7 @@
 #define MCPOLICY_POLICY_H_
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <optional>
 #include <span>
@@ -56,6 +57,18 @@ struct Limit {
 };
 static_assert(sizeof(Limit) <= 48, "Limit grew: a 100,000-tool policy holds one per tool");
 
+// A condition's value as written, for rewriting a policy in another dialect (convert); the rules
+// read Condition::values. A list holds scalars only: a list holding a list or a mapping, and a
+// mapping, are kOther.
+struct ConditionValue {
+  enum class Kind : uint8_t { kMissing, kNull, kBool, kNumber, kString, kList, kOther };
+  Kind kind = Kind::kMissing;
+  bool boolean = false;
+  double number = 0;
+  std::string_view text;                  // kString
+  std::span<const ConditionValue> items;  // kList: into Policy::value_lists
+};
+
 // One argument condition, {path, op, value} (Intercept's form, assumed for hosted policies).
 struct Condition {
   std::string_view path;  // "args.action"
@@ -63,6 +76,18 @@ struct Condition {
   // The string values of `value`: the string itself, or the strings of an array.
   std::span<const std::string_view> values;
   LocId loc = kNoLoc;
+  ConditionValue value;
+  // A deny_if condition that makes a matching call wait for a person's approval rather than
+  // denying it (Intercept's require_approval rule with conditions); the rules treat both as guards.
+  bool approval = false;
+};
+
+// A construct of the file's dialect the model does not carry (Intercept's on_deny text, its
+// description, a rule's name): recorded by the reader so that a rewrite in another dialect
+// (convert) can say what it leaves out instead of dropping it silently.
+struct Unmapped {
+  LocId loc = kNoLoc;
+  std::string what;  // "on_deny text", "the description"
 };
 
 // A `tools` entry.
@@ -125,6 +150,10 @@ struct Policy {
   std::vector<Limit> limit_storage;
   std::vector<Condition> condition_storage;
   std::vector<std::string_view> value_storage;
+  // The items of list-valued conditions (ConditionValue::items); a deque, so adding a list keeps
+  // the others in place, and moving the Policy keeps every list where it is.
+  std::deque<std::vector<ConditionValue>> value_lists;
+  std::vector<Unmapped> unmapped;  // in file order
 };
 
 // MCP's naming rule: 1 to 128 characters of A-Z a-z 0-9 _ - . ("*" is not a tool name).

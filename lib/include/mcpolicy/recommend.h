@@ -15,10 +15,13 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "mcpolicy/catalog.h"
 #include "mcpolicy/classify.h"
+#include "mcpolicy/output_dialect.h"
 #include "mcpolicy/remedy.h"
 
 namespace mcpolicy {
@@ -42,6 +45,13 @@ struct RecommendRequest {
 
   bool explain = false;  // fill RecommendOutput::explain
 
+  // The dialect the policy is written in. kIntercept writes FormatInterceptPolicy's layout.
+  OutputDialect dialect = OutputDialect::kJson;
+  // Intercept only (refused with kJson, whose hosted policies have no approval step): destructive
+  // and financial tools, and a multiplexer's destructive and financial operations, wait for a
+  // person's approval (a require_approval rule) instead of being hidden or denied.
+  bool approve = false;
+
   // Where the caller will write the policy (-o) and the table (--explain-file): refused (exit 2)
   // when either is a file the command reads or both name the same file.
   std::string output_file;
@@ -64,8 +74,16 @@ struct ToolDecision {
   std::string argument;
   std::vector<std::string> denied;
   std::vector<std::string> evidence;  // filled only when RecommendRequest::explain is set
+  // A multiplexer's operations whose category the tier hides, with those categories, in the
+  // server's order (kept when the whole tool is hidden; --approve reads them).
+  std::vector<std::pair<std::string, Category>> hidden_operations;
+  // With --approve: every call waits for a person (`approval`, the tool is then not hidden), or
+  // calls selecting one of `approve` (operations on `argument`) do.
+  bool approval = false;
+  std::vector<std::string> approve;
 
-  // "hide", "{}", "limit 10/minute", "deny_if action in [delete]; limit 10/minute".
+  // "hide", "{}", "limit 10/minute", "deny_if action in [delete]; limit 10/minute",
+  // "require_approval", "require_approval action in [delete]; limit 10/minute".
   std::string Rule() const;
 };
 
@@ -90,6 +108,21 @@ ToolDecision DecideCatalogTool(const CatalogTool& tool, std::string_view server_
 
 // The policy text for `tools` (each name once), laid out as described at the top.
 std::string FormatPolicy(const std::vector<ToolDecision>& tools);
+
+// The same decisions as an Intercept YAML policy, in the layout of Intercept's scaffold policies:
+// `default: deny`; hidden tools under hide:, tools under tools:, each group under comment
+// headers by category (`# --- read ---`, in the order read, write, execute, destructive,
+// financial, other) and sorted by name within it; a tool with no rule as `rules: []`; a guard as
+// an evaluate rule "block operations" whose condition the permitted calls meet
+// (`args.action not_in [delete]`); approval as a require_approval rule "approval" (with
+// `args.action in [...]` for a multiplexer's operations); a limit as a rule named like the JSON
+// counter (`<tool>_rate`) with `rate_limit: N/window`. A guessed (uncertain) tool gets a comment
+// saying so. `server` ("" for none) and `tier` are named in the header comment.
+std::string FormatInterceptPolicy(const std::vector<ToolDecision>& tools, std::string_view server,
+                                  Tier tier);
+
+// Applies --approve to one decision (see RecommendRequest::approve).
+void ApplyApproval(ToolDecision& decision, Tier tier, const TreatmentOverrides& overrides);
 
 // The --explain table: TOOL, CATEGORY, CONF, SOURCE, RULE, EVIDENCE, aligned, one line per tool.
 std::string FormatExplain(const std::vector<ToolDecision>& tools);

@@ -46,13 +46,20 @@ class Mapper {
       if (h.name == "*" && p.hide_all_loc == kNoLoc) p.hide_all_loc = h.node;
     }
     p.tools_loc = source_.tools_node;
+    if (!source_.description.empty()) Unmapped(source_.description_node, "the description");
+    if (source_.approvals) Unmapped(source_.approvals->node, "the approvals: block");
     std::vector<Parts> parts;
     std::vector<const Tool*> listed;
     for (const Tool& tool : source_.tools) {
       Parts part = Gather(tool);
       if (tool.name == "*") {
+        // Only call quotas apply to every tool in the model; the wildcard's other rules do not.
         for (const Limit& l : part.limits) {
-          if (l.max) p.all_tools_limits.push_back(l);
+          if (l.max && !l.spend_cap) p.all_tools_limits.push_back(l);
+          else Unmapped(l.loc, "a \"*\" rule other than a rate limit");
+        }
+        if (!part.require.empty() || !part.deny_if.empty() || part.denied || part.approval) {
+          Unmapped(tool.key_node, "a \"*\" rule other than a rate limit");
         }
         continue;
       }
@@ -92,11 +99,58 @@ class Mapper {
 
  private:
   // The condition's string values, in storage that outlives the spans.
-  mcpolicy::Condition Convert(const intercept::Condition& c) {
+  void Unmapped(uint32_t node, std::string what) {
+    model_.policy.unmapped.push_back({node, std::move(what)});
+  }
+
+  mcpolicy::ConditionValue Value(const Operand& o, bool nested = false) {
+    mcpolicy::ConditionValue v;
+    using Kind = mcpolicy::ConditionValue::Kind;
+    switch (o.type) {
+      case Operand::Type::kMissing: break;
+      case Operand::Type::kNull: v.kind = Kind::kNull; break;
+      case Operand::Type::kBool:
+        v.kind = Kind::kBool;
+        v.boolean = o.boolean;
+        break;
+      case Operand::Type::kInt:
+      case Operand::Type::kFloat:
+        v.kind = Kind::kNumber;
+        v.number = o.number;
+        break;
+      case Operand::Type::kString:
+        v.kind = Kind::kString;
+        v.text = o.text;
+        break;
+      case Operand::Type::kList: {
+        if (nested) {
+          v.kind = Kind::kOther;
+          break;
+        }
+        auto& items = model_.policy.value_lists.emplace_back();
+        for (const Operand& item : o.items) {
+          items.push_back(Value(item, true));
+          if (items.back().kind == Kind::kOther) {
+            v.kind = Kind::kOther;
+            return v;
+          }
+        }
+        v.kind = Kind::kList;
+        v.items = items;
+        break;
+      }
+      case Operand::Type::kMap: v.kind = Kind::kOther; break;
+    }
+    return v;
+  }
+
+  mcpolicy::Condition Convert(const intercept::Condition& c, bool approval) {
     mcpolicy::Condition out;
     out.path = c.path;
     out.op = c.op;
     out.loc = c.node;
+    out.value = Value(c.value);
+    out.approval = approval;
     auto& values = model_.value_lists.emplace_back();
     if (c.value.type == Operand::Type::kList) {
       for (const Operand& item : c.value.items) {
@@ -122,28 +176,49 @@ class Mapper {
         l.max_loc = rule.rate_limit->node;
         part.limits.push_back(l);
       }
-      if (rule.state) StateLimit(rule, part);
-      bool has_arg_conditions = false;
+      const Limit* state_limit = nullptr;
+      if (rule.state) state_limit = StateLimit(rule, part);
       for (const intercept::Condition& c : rule.conditions) {
-        if (!c.path.starts_with("args.")) continue;
-        has_arg_conditions = true;
+        if (!c.path.starts_with("args.")) {
+          // A condition on the rule's own counter is part of its limit (or spend cap).
+          if (!(state_limit && c.path.ends_with("." + rule.state->counter))) {
+            Unmapped(c.node, "a condition on " + c.path + " (a counter the model keeps only as a limit)");
+          }
+          continue;
+        }
         switch (rule.action) {
-          case Action::kEvaluate: part.require.push_back(Convert(c)); break;
-          case Action::kRequireApproval: part.deny_if.push_back(Convert(c)); break;
+          case Action::kEvaluate: part.require.push_back(Convert(c, false)); break;
+          case Action::kRequireApproval: part.deny_if.push_back(Convert(c, true)); break;
           case Action::kDeny:
           case Action::kUnknown: break;
         }
       }
       if (rule.action == Action::kDeny && rule.conditions.empty()) part.denied = true;
       if (rule.action == Action::kRequireApproval && rule.conditions.empty()) part.approval = true;
-      (void)has_arg_conditions;
+      if (rule.on_deny) Unmapped(rule.on_deny_node, "on_deny text");
+      if (rule.approval_timeout) Unmapped(rule.approval_timeout->node, "approval_timeout");
+      if (!NameRegenerated(rule)) Unmapped(rule.name_node, "the rule name " + Quote(rule.name));
     }
     return part;
   }
 
+  // Whether `rule`'s name carries nothing a rewrite loses: a limit's name is its counter, and
+  // other rules' names are the ones convert writes for their kind (docs/convert.md).
+  static bool NameRegenerated(const Rule& rule) {
+    if (rule.name.empty() || rule.rate_limit) return true;
+    if (rule.state) return rule.name == rule.state->counter;
+    switch (rule.action) {
+      case Action::kEvaluate: return rule.name == "block operations" || rule.name == "require arguments";
+      case Action::kDeny: return rule.name == "block";
+      case Action::kRequireApproval: return rule.name == "approval";
+      case Action::kUnknown: break;
+    }
+    return true;
+  }
+
   // A state counter read by a `state.<tool>.<counter>` lt/lte condition of the same rule: a call
   // quota, or with increment_from a spend cap (a guard with no call count).
-  void StateLimit(const Rule& rule, Parts& part) {
+  const Limit* StateLimit(const Rule& rule, Parts& part) {
     const State& s = *rule.state;
     Limit l;
     l.counter = s.counter;
@@ -160,7 +235,9 @@ class Mapper {
         if (l.max) l.max_loc = c.value.node != kNoNode ? c.value.node : c.node;
       }
     }
+    if (!l.spend_cap && !l.max) Unmapped(s.node, "a counter that is no call quota (state: with no lt or lte maximum, or an increment other than 1)");
     part.limits.push_back(l);
+    return &part.limits.back();
   }
 
   const InterceptPolicy& source_;

@@ -119,6 +119,7 @@ struct InterceptPolicy {
   std::string version;
   uint32_t version_node = kNoNode;
   std::string description;
+  uint32_t description_node = kNoNode;
   Default default_policy = Default::kAllow;
   bool default_written = false;
   uint32_t default_node = kNoNode;

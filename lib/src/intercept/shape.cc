@@ -126,6 +126,7 @@ void Reader::Run() {
         }
       }
     } else if (key == "description") {
+      policy_.description_node = v;
       ReadString(v, "description", pointer, &policy_.description);
     } else if (key == "default") {
       std::string value;

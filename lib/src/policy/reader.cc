@@ -45,6 +45,37 @@ void ReadLimits(json::Value limits, std::vector<Limit>& out) {
   }
 }
 
+// The condition value `v` as written (lists into policy.value_lists).
+ConditionValue ReadValue(json::Value v, Policy& policy, bool nested = false) {
+  ConditionValue out;
+  if (!v.valid()) return out;
+  if (v.is_null()) out.kind = ConditionValue::Kind::kNull;
+  else if (v.is_bool()) {
+    out.kind = ConditionValue::Kind::kBool;
+    out.boolean = v.as_bool();
+  } else if (v.is_number()) {
+    out.kind = ConditionValue::Kind::kNumber;
+    out.number = v.as_number();
+  } else if (v.is_string()) {
+    out.kind = ConditionValue::Kind::kString;
+    out.text = v.as_string();
+  } else if (v.is_array() && !nested) {
+    std::vector<ConditionValue>& items = policy.value_lists.emplace_back();
+    for (json::Value e : v.elements()) {
+      items.push_back(ReadValue(e, policy, true));
+      if (items.back().kind == ConditionValue::Kind::kOther) {
+        out.kind = ConditionValue::Kind::kOther;
+        return out;
+      }
+    }
+    out.kind = ConditionValue::Kind::kList;
+    out.items = items;
+  } else {
+    out.kind = ConditionValue::Kind::kOther;
+  }
+  return out;
+}
+
 // Appends to policy.condition_storage and policy.value_storage, whose capacity the caller
 // reserved for every condition and value of the document, so spans into them stay valid.
 void ReadConditions(json::Value conditions, bool& clean, Policy& policy) {
@@ -74,6 +105,7 @@ void ReadConditions(json::Value conditions, bool& clean, Policy& policy) {
     }
     c.values = std::span<const std::string_view>(policy.value_storage.data() + begin,
                                                  policy.value_storage.size() - begin);
+    c.value = ReadValue(value, policy);
     policy.condition_storage.push_back(c);
   }
 }

@@ -21,11 +21,15 @@ Treatment Effective(const ToolDecision& d) { return d.hidden ? HideTreatment() :
 std::string ToolDecision::Rule() const {
   if (hidden) return "hide";
   std::string out;
-  if (!denied.empty()) {
-    out = "deny_if " + argument + " in [";
-    for (size_t i = 0; i < denied.size(); ++i) out += (i ? ", " : "") + denied[i];
+  auto list = [&](std::string_view what, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    out += (out.empty() ? "" : "; ") + std::string(what) + " " + argument + " in [";
+    for (size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + values[i];
     out += "]";
-  }
+  };
+  list("deny_if", denied);
+  if (approval) out += out.empty() ? "require_approval" : "; require_approval";
+  list("require_approval", approve);
   if (limit.kind == Treatment::Kind::kLimit) {
     out += (out.empty() ? "limit " : "; limit ") + limit.ToString();
   }
@@ -57,11 +61,13 @@ void DecideMultiplexer(const std::string& argument, const Operations& operations
                        const TreatmentOverrides& overrides, ToolDecision& decision) {
   decision.argument = argument;
   decision.denied.clear();
+  decision.hidden_operations.clear();
   std::optional<Treatment> strictest;
   for (const auto& [value, category] : operations) {
     Treatment t = TreatmentFor(category, tier, overrides);
     if (t.kind == Treatment::Kind::kHide) {
       decision.denied.push_back(value);
+      decision.hidden_operations.emplace_back(value, category);
     } else if (!strictest || StricterThan(t, *strictest)) {
       strictest = t;
     }
@@ -74,6 +80,48 @@ void DecideMultiplexer(const std::string& argument, const Operations& operations
     decision.limit = *strictest;
   }
 }
+
+}  // namespace recommend
+
+namespace {
+
+bool Critical(Category category) {
+  return category == Category::kDestructive || category == Category::kFinancial;
+}
+
+}  // namespace
+
+void ApplyApproval(ToolDecision& d, Tier tier, const TreatmentOverrides& overrides) {
+  if (d.argument.empty()) {
+    // Hidden as destructive or financial, or by a stricter reading than its category's row
+    // (a name that reads as destructive): a person approves each call instead.
+    bool by_tier = TreatmentFor(d.category, tier, overrides).kind == Treatment::Kind::kHide;
+    if (d.hidden && (Critical(d.category) || !by_tier)) {
+      d.hidden = false;
+      d.approval = true;
+      d.limit = ParseTreatment("allow").value();
+    }
+    return;
+  }
+  std::vector<std::string> denied, approve;
+  for (const auto& [value, category] : d.hidden_operations) {
+    (Critical(category) ? approve : denied).push_back(value);
+  }
+  if (approve.empty()) return;
+  if (d.hidden) {
+    d.hidden = false;
+    d.limit = ParseTreatment("allow").value();
+    if (denied.empty()) {  // every operation is critical: every call waits
+      d.approval = true;
+      d.denied.clear();
+      return;
+    }
+  }
+  d.denied = std::move(denied);
+  d.approve = std::move(approve);
+}
+
+namespace recommend {
 
 HeuristicDecider::HeuristicDecider() = default;
 

@@ -319,6 +319,11 @@ RecommendOutput RunRecommend(const RecommendRequest& request) {
     output.exit_code = 2;
     return output;
   };
+  if (request.approve && request.dialect == OutputDialect::kJson) {
+    return fail(
+        "--approve needs --dialect intercept: PolicyLayer's hosted JSON has no approval step "
+        "(its policies hide such tools)");
+  }
   if (request.server.empty() && request.tools_path.empty()) {
     return fail(
         "nothing to recommend for: give --server SERVER or --tools FILE (- for standard input)");
@@ -353,7 +358,12 @@ RecommendOutput RunRecommend(const RecommendRequest& request) {
   if (server != nullptr) output.server = server->id;
 
   SortByName(output.tools);
-  output.policy = FormatPolicy(output.tools);
+  if (request.approve) {
+    for (ToolDecision& d : output.tools) ApplyApproval(d, settings.tier, settings.overrides);
+  }
+  output.policy = request.dialect == OutputDialect::kIntercept
+                      ? FormatInterceptPolicy(output.tools, output.server, output.tier)
+                      : FormatPolicy(output.tools);
   output.warnings.insert(output.warnings.begin(), setting_warnings.begin(), setting_warnings.end());
   size_t guesses = 0;
   for (const ToolDecision& d : output.tools) guesses += d.uncertain;

@@ -1,0 +1,3 @@
+# The project's own examples, copied so findings name examples/... as a user would see them.
+file(COPY ${CASE}/../../../../examples/kestra-good.json
+     DESTINATION ${WORK_DIR}/examples)

@@ -1,0 +1,1 @@
+# Runs in a scratch directory (the case writes files); nothing to prepare.
