@@ -1,5 +1,6 @@
 #include "live/mcp_client.h"
 
+#include <algorithm>
 #include <set>
 #include <utility>
 
@@ -126,7 +127,12 @@ void McpClient::Handle(const Json& message) {
 }
 
 McpClient::Wait McpClient::Await(int64_t id, Reply* reply, std::string* error) {
-  const Clock::time_point deadline = Clock::now() + options_.reply_timeout;
+  return Await(id, reply, error, options_.reply_timeout);
+}
+
+McpClient::Wait McpClient::Await(int64_t id, Reply* reply, std::string* error,
+                                 std::chrono::milliseconds wait) {
+  const Clock::time_point deadline = Clock::now() + wait;
   std::string line;
   for (;;) {
     auto found = replies_.find(id);
@@ -157,16 +163,19 @@ McpClient::Wait McpClient::Await(int64_t id, Reply* reply, std::string* error) {
 }
 
 bool McpClient::ListTools(ToolList* out, std::string* error) {
-  const std::string seconds = std::to_string(static_cast<double>(options_.reply_timeout.count()) / 1000.0);
-  const std::string timeout_text = seconds.substr(0, seconds.find('.') + 2) + " s";
+  auto text_of = [](std::chrono::milliseconds ms) {
+    const std::string seconds = std::to_string(static_cast<double>(ms.count()) / 1000.0);
+    return seconds.substr(0, seconds.find('.') + 2) + " s";
+  };
+  const std::chrono::milliseconds probe_wait = std::min(options_.probe_timeout, options_.reply_timeout);
   version_ = std::string(kModernVersion);
   int64_t probe = Send("server/discover", Json{{"_meta", Meta()}}, error);
   if (probe < 0) return false;
   Reply reply;
-  Wait wait = Await(probe, &reply, error);
+  Wait wait = Await(probe, &reply, error, probe_wait);
   if (wait == Wait::kFailed) return false;
   bool modern = false;
-  std::string probe_answer = "no answer in " + timeout_text;
+  std::string probe_answer = "no answer in " + text_of(probe_wait);
   if (wait == Wait::kReply && reply.ok) {
     modern = true;
   } else if (wait == Wait::kReply) {
@@ -196,7 +205,10 @@ bool McpClient::ListTools(ToolList* out, std::string* error) {
     int64_t init = Send("initialize", std::move(params), error);
     if (init < 0) return false;
     Reply init_reply;
-    Wait init_wait = Await(init, &init_reply, error);
+    // The probe's unused time is added to this wait, so a server gets the whole 2 x timeout it
+    // had before the probe was shortened to answer anything (a modern server slow to start).
+    const std::chrono::milliseconds init_limit = 2 * options_.reply_timeout - probe_wait;
+    Wait init_wait = Await(init, &init_reply, error, init_limit);
     if (init_wait == Wait::kFailed) return false;
     auto late = replies_.find(probe);
     if (init_wait == Wait::kReply && init_reply.ok) {
@@ -216,7 +228,7 @@ bool McpClient::ListTools(ToolList* out, std::string* error) {
       out->protocol_version = version_;
     } else {
       std::string init_answer = init_wait == Wait::kTimeout
-                                    ? "no answer in " + timeout_text
+                                    ? "no answer in " + text_of(init_limit)
                                     : DescribeRpcError(init_reply.code, init_reply.message);
       *error = "the server answered neither server/discover (" + probe_answer +
                ") nor initialize (" + init_answer + ")";

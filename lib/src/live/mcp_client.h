@@ -36,6 +36,10 @@ struct ToolList {
 
 struct ClientOptions {
   std::chrono::milliseconds reply_timeout{5000};  // per reply
+  // How long server/discover may stay unanswered before initialize is sent too (at most
+  // reply_timeout). Servers of the initialize era may ignore the probe; a modern server that
+  // answers it later is still recognised, so a short probe costs nothing but a wasted request.
+  std::chrono::milliseconds probe_timeout{1000};
   int max_pages = 10000;
   uint64_t max_tools_bytes = 64ull << 20;  // the merged list's size, as JSON
 };
@@ -57,8 +61,10 @@ class McpClient {
   enum class Wait { kReply, kTimeout, kFailed };
   // Sends a request; returns its id, or -1 with `error` set.
   int64_t Send(std::string_view method, nlohmann::ordered_json params, std::string* error);
-  // Reads until the reply to `id` arrives (other replies are kept in replies_).
+  // Reads until the reply to `id` arrives (other replies are kept in replies_), for at most
+  // `wait` (default: the reply timeout).
   Wait Await(int64_t id, Reply* reply, std::string* error);
+  Wait Await(int64_t id, Reply* reply, std::string* error, std::chrono::milliseconds wait);
   bool Notify(std::string_view method, std::string* error);
   void Handle(const nlohmann::ordered_json& message);
   nlohmann::ordered_json Meta() const;
