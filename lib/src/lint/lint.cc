@@ -48,8 +48,6 @@ bool Inside(const fs::path& path, const fs::path& root) {
   return r == root.end();
 }
 
-bool YamlPath(std::string_view path) { return path.ends_with(".yaml") || path.ends_with(".yml"); }
-
 // Expands directories into their *.json files (and, with `yaml`, *.yaml and *.yml), sorted, so output order never depends on the
 // file system. For writing (lint --fix), a file found through a symlink that leads out of the
 // directory given is skipped with a warning unless `follow_symlinks`, and a file named twice
@@ -75,7 +73,7 @@ void ExpandPaths(const std::vector<std::string>& paths, const std::string& stdin
           if ((name.size() > 1 && name[0] == '.') || name == "node_modules") it.disable_recursion_pending();
           continue;
         }
-        bool wanted = HasPolicyExtension(name) || (yaml && YamlPath(name));
+        bool wanted = HasPolicyExtension(name) || (yaml && yaml::HasYamlExtension(name));
         if (!wanted || name == kConfigFileName || !it->is_regular_file(ec)) {
           continue;
         }
@@ -239,19 +237,6 @@ void CheckDocument(const json::Document& doc, const Schema& schema, const Policy
   RunPolicyRules(doc, HostedJsonWording(), model, server, *policy->config, sink);
 }
 
-// Whether the first byte that is not blank (after a BOM) opens a JSON object or array.
-bool LooksLikeJson(std::string_view text) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  size_t at = text.find_first_not_of(" \t\r\n");
-  return at != std::string_view::npos && (text[at] == '{' || text[at] == '[');
-}
-
-// Whether `text` parses as YAML that reads as an Intercept policy.
-bool LooksLikeYamlPolicy(std::string_view text) {
-  yaml::Tree tree = yaml::Tree::Parse(std::string(text));
-  return tree.ok() && yaml::RecogniseInterceptPolicy(tree).likeness == yaml::Likeness::kPolicy;
-}
-
 // Runs `work(i)` for every input, on up to `jobs` threads; results are merged by the caller.
 template <typename Work>
 void ForEachParallel(size_t count, unsigned jobs, Work work) {
@@ -353,7 +338,7 @@ LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_n
     // The dialect: Intercept YAML by extension, or by content when the text is no JSON but a
     // YAML policy; PolicyLayer's hosted JSON otherwise.
     const Config* yaml_config = configuration ? configuration->For(in.path) : nullptr;
-    if (policy_mode && (YamlPath(in.path) || (!LooksLikeJson(read.data) && LooksLikeYamlPolicy(read.data)))) {
+    if (policy_mode && yaml::ReadsAsIntercept(in.path, read.data)) {
       if (configuration && !yaml_config) return;
       static const Config kYamlDefaults;
       PolicyRun policy{&server_flag, tools_server, yaml_config ? yaml_config : &kYamlDefaults,
