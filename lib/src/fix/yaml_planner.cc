@@ -459,15 +459,16 @@ void Planner::PlanRootKeys(std::vector<TextEdit>& out) const {
   for (const auto& [key, value] : keys) {
     int rank = Rank(key);
     // After the entry closest before the key in kRootOrder, else before the first after it.
-    int after = -1, after_rank = -1, before = -1;
-    for (int i = 0; i < static_cast<int>(entries.size()); ++i) {
+    size_t after = entries.size(), before = entries.size();
+    int after_rank = -1;
+    for (size_t i = 0; i < entries.size(); ++i) {
       int r = tree_.IsScalar(entries[i].first) ? Rank(tree_.ScalarText(entries[i].first)) : -1;
       if (r >= 0 && r < rank && r >= after_rank) after = i, after_rank = r;
-      if (r > rank && before < 0) before = i;
+      if (r > rank && before == entries.size()) before = i;
     }
-    uint32_t at = after >= 0    ? AfterEntry(entries[after])
-                  : before >= 0 ? LineStart(tree_.node(entries[before].first).begin.offset)
-                                : AfterEntry(entries.back());
+    uint32_t at = after < entries.size()    ? AfterEntry(entries[after])
+                  : before < entries.size() ? LineStart(tree_.node(entries[before].first).begin.offset)
+                                            : AfterEntry(entries.back());
     slots[at] += RenderBlockEntries(YamlValue::Map({{key, value}}), indent, style_);
   }
   for (auto& [at, lines] : slots) InsertLines(at, std::move(lines), out);
