@@ -266,6 +266,22 @@ TEST_CASE("fix yaml: the dialect is chosen as lint chooses it") {
   CHECK_FALSE(yaml::ReadsAsIntercept("-", "on: push\njobs: {}\n"));
 }
 
+TEST_CASE("fix yaml: a fix that adds a YAML or Intercept error counts as broken") {
+  auto finding = [](const char* rule) {
+    Diagnostic d;
+    d.rule = rule;
+    d.path = "p.yaml";
+    return d;
+  };
+  for (const char* rule : {"invalid-yaml", "invalid-rule", "schema", "duplicate-key", "invalid-json"}) {
+    INFO(rule);
+    CHECK(Broke({}, {finding(rule)}, "p.yaml"));
+    CHECK_FALSE(Broke({finding(rule)}, {finding(rule)}, "p.yaml"));
+    CHECK_FALSE(Broke({}, {finding(rule)}, "other.yaml"));
+  }
+  CHECK_FALSE(Broke({}, {finding("unlimited-execute")}, "p.yaml"));
+}
+
 // The comments of `text` (from `#` to the end of the line), in order.
 std::vector<std::string> Comments(const std::string& text) {
   std::vector<std::string> out;
