@@ -27,6 +27,7 @@ set(MCPOLICY_AREA_SOURCES_rules context.cc dead_entry.cc default_allow.cc deny_a
   uncertain_tool.cc unknown_tool.cc unlimited_execute.cc unlimited_write.cc)
 set(MCPOLICY_AREA_SOURCES_lint configuration.cc dialect_hints.cc lint.cc recognise.cc)
 set(MCPOLICY_AREA_SOURCES_fix diff.cc driver.cc edits.cc pass.cc planner.cc style.cc)
+list(APPEND MCPOLICY_AREA_SOURCES_fix yaml_pass.cc yaml_planner.cc yaml_style.cc)
 set(MCPOLICY_AREA_SOURCES_report ci_reports.cc machine_reports.cc rule_groups.cc sarif.cc text_report.cc)
 set(MCPOLICY_AREA_SOURCES_commands lint.cc lint_fix.cc schema.cc statistics.cc)
 set(MCPOLICY_AREA_SOURCES_classify_command catalog_commands.cc rows.cc run.cc)

@@ -21,7 +21,8 @@ std::string_view WindowName(Window window);  // "minute", "hour", "day"
 double WindowMinutes(Window window);         // 1, 60, 1440
 
 // What `lint --fix` does about a finding, as data: the rule that found it decides the change,
-// the dialect of the file decides the text (fix/planner.cc for hosted JSON).
+// the dialect of the file decides the text (fix/planner.cc for hosted JSON, fix/yaml_planner.cc
+// for Intercept YAML).
 struct Remedy {
   enum class Kind : uint8_t {
     kHide,           // name `tool` in the hide list and drop its tool entry

@@ -12,6 +12,8 @@
 // Fixing repeats (re-parse, re-lint) until nothing fixable is left, a few passes at most; a fix
 // that does not settle, or whose output would not parse or would add a schema finding, is an
 // error and nothing is written.
+// Intercept YAML gets the same remedies written as YAML (hide:, rate_limit and guard rules,
+// default: deny), in the file's own style, by fix/yaml_planner.cc; docs/fix.md.
 #ifndef MCPOLICY_FIX_H_
 #define MCPOLICY_FIX_H_
 

@@ -92,8 +92,8 @@ CommandOutput RunLintFix(const LintRequest& request) {
   for (const auto& [display, original] : originals) {
     if (contents[input_of(display)] == original) continue;
     if (fix::Broke(first.diagnostics, result.diagnostics, display)) {
-      return Failed(display + ": internal error: the fixed policy would add invalid-json, schema "
-                    "or duplicate-key findings, so nothing was written (please report this)");
+      return Failed(display + ": internal error: the fixed policy would add invalid-json, "
+                    "invalid-yaml, schema, invalid-rule or duplicate-key findings, so nothing was written (please report this)");
     }
     changed.push_back(display);
   }

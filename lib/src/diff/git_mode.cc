@@ -82,7 +82,7 @@ std::string FileName(const std::string& path) {
 // parse is left to the diff, which reports it.
 std::string NotAPolicy(const diff::SideText& side, uint64_t max_bytes) {
   if (!side.ok || side.absent) return "";
-  if (ReadsAsIntercept(side.path, side.data)) {
+  if (yaml::ReadsAsIntercept(side.path, side.data)) {
     yaml::ParseOptions options;
     options.max_bytes = max_bytes;
     yaml::Tree tree = yaml::Tree::Parse(side.data, options);
@@ -165,7 +165,7 @@ DiffSet DiffGit(const std::string& base, const std::vector<std::string>& paths,
     const std::string& name_path = change.new_path.empty() ? change.old_path : change.new_path;
     std::string display = Display(root, name_path);
     std::string file_name = FileName(name_path);
-    if (!(HasPolicyExtension(file_name) || HasYamlExtension(file_name)) ||
+    if (!(HasPolicyExtension(file_name) || yaml::HasYamlExtension(file_name)) ||
         file_name == kConfigFileName) {
       continue;
     }

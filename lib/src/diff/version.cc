@@ -7,6 +7,7 @@
 
 #include "lint/recognise.h"
 #include "util/text.h"
+#include "yaml/recognise.h"
 
 namespace mcpolicy::diff {
 namespace {
@@ -146,7 +147,7 @@ const DiffWording& WordingOf(Dialect dialect) {
 
 std::string Version::Load(std::string text, const std::string& dialect_path, uint64_t max_bytes) {
   if (absent) text = kEmptyPolicy;
-  if (!absent && ReadsAsIntercept(dialect_path, text)) {
+  if (!absent && yaml::ReadsAsIntercept(dialect_path, text)) {
     dialect_ = Dialect::kIntercept;
     yaml::ParseOptions options;
     options.max_bytes = max_bytes;

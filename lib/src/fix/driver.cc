@@ -35,7 +35,7 @@ Passes RunPasses(const std::vector<std::string>& paths, LintOptions options,
         out.stamps[input] = read.stamp;
       }
       out.originals.try_emplace(display, contents[input]);
-      PassOutcome outcome = FixPass(contents[input], file_findings);
+      PassOutcome outcome = FixPass(contents[input], file_findings, input);
       if (!outcome.error.empty()) {
         out.not_fixed[display] = outcome.error;
         continue;

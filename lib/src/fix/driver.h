@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mcpolicy/catalog.h"
@@ -44,16 +45,18 @@ struct PassOutcome {
 };
 
 // One pass: the remedies `findings` carry (this text's unsuppressed findings of fixable rules)
-// applied to `text`.
-PassOutcome FixPass(const std::string& text, const std::vector<const Diagnostic*>& findings);
+// applied to `text`, in the dialect lint read it in (the file `input_path`, "-" for standard
+// input: yaml::ReadsAsIntercept).
+PassOutcome FixPass(const std::string& text, const std::vector<const Diagnostic*>& findings,
+                    std::string_view input_path);
 
 // How many of `path`'s unsuppressed findings in `before` are gone from `after` (matched by rule and
 // JSON pointer).
 size_t CountFixed(const std::vector<Diagnostic>& before, const std::vector<Diagnostic>& after,
                   const std::string& path);
 
-// Whether `after` has more invalid-json, schema or duplicate-key findings for `path` than
-// `before`: a fix that breaks the policy, which must never be written.
+// Whether `after` has more invalid-json, invalid-yaml, schema, invalid-rule or duplicate-key
+// findings for `path` than `before`: a fix that breaks the policy, which must never be written.
 bool Broke(const std::vector<Diagnostic>& before, const std::vector<Diagnostic>& after,
            const std::string& path);
 

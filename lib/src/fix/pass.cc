@@ -3,14 +3,18 @@
 
 #include "fix/driver.h"
 #include "fix/planner.h"
+#include "fix/yaml_planner.h"
 #include "mcpolicy/catalog.h"
 #include "mcpolicy/fix.h"
 #include "rules/runner.h"
+#include "yaml/recognise.h"
 
 namespace mcpolicy {
 namespace fix {
 
-PassOutcome FixPass(const std::string& text, const std::vector<const Diagnostic*>& findings) {
+PassOutcome FixPass(const std::string& text, const std::vector<const Diagnostic*>& findings,
+                    std::string_view input_path) {
+  if (yaml::ReadsAsIntercept(input_path, text)) return FixInterceptPass(text, findings);
   PassOutcome outcome{text, ""};
   json::Document doc = json::Document::Parse(text);
   if (!doc.ok()) return outcome;  // invalid-json has no fix; nothing else was checked
@@ -46,7 +50,8 @@ size_t CountStructural(const std::vector<Diagnostic>& diagnostics, const std::st
   size_t n = 0;
   for (const Diagnostic& d : diagnostics) {
     n += d.path == path &&
-         (d.rule == "invalid-json" || d.rule == "schema" || d.rule == "duplicate-key");
+         (d.rule == "invalid-json" || d.rule == "invalid-yaml" || d.rule == "schema" ||
+          d.rule == "invalid-rule" || d.rule == "duplicate-key");
   }
   return n;
 }
@@ -99,7 +104,7 @@ FixTextResult FixText(const std::string& display_path, const std::string& text,
   }
   if (!passes.last.errors.empty()) return result;
   if (fix::Broke(passes.first.diagnostics, passes.last.diagnostics, display_path)) {
-    result.error = "internal error: the fixed policy would not pass the schema (please report this)";
+    result.error = "internal error: the fixed policy would not parse or not pass the schema (please report this)";
     return result;
   }
   result.text = std::move(contents[display_path]);

@@ -73,7 +73,7 @@ void ExpandPaths(const std::vector<std::string>& paths, const std::string& stdin
           if ((name.size() > 1 && name[0] == '.') || name == "node_modules") it.disable_recursion_pending();
           continue;
         }
-        bool wanted = HasPolicyExtension(name) || (yaml && HasYamlExtension(name));
+        bool wanted = HasPolicyExtension(name) || (yaml && yaml::HasYamlExtension(name));
         if (!wanted || name == kConfigFileName || !it->is_regular_file(ec)) {
           continue;
         }
@@ -338,7 +338,7 @@ LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_n
     // The dialect: Intercept YAML by extension, or by content when the text is no JSON but a
     // YAML policy; PolicyLayer's hosted JSON otherwise.
     const Config* yaml_config = configuration ? configuration->For(in.path) : nullptr;
-    if (policy_mode && ReadsAsIntercept(in.path, read.data)) {
+    if (policy_mode && yaml::ReadsAsIntercept(in.path, read.data)) {
       if (configuration && !yaml_config) return;
       static const Config kYamlDefaults;
       PolicyRun policy{&server_flag, tools_server, yaml_config ? yaml_config : &kYamlDefaults,

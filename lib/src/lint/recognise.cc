@@ -143,21 +143,6 @@ std::string Plural(long n, std::string_view word) {
 
 std::span<const PolicyDialect> PolicyDialects() { return kDialects; }
 
-bool HasYamlExtension(std::string_view path) {
-  return path.ends_with(".yaml") || path.ends_with(".yml");
-}
-
-bool ReadsAsIntercept(std::string_view path, std::string_view text) {
-  if (HasYamlExtension(path)) return true;
-  // Only text that no JSON reader would take is parsed as YAML to look at its content.
-  std::string_view rest = text;
-  if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
-  size_t at = rest.find_first_not_of(" \t\r\n");
-  if (at != std::string_view::npos && (rest[at] == '{' || rest[at] == '[')) return false;
-  yaml::Tree tree = yaml::Tree::Parse(std::string(text));
-  return tree.ok() && yaml::RecogniseInterceptPolicy(tree).likeness == yaml::Likeness::kPolicy;
-}
-
 bool HasPolicyExtension(std::string_view file_name) {
   for (const PolicyDialect& d : kDialects) {
     for (std::string_view ext : d.extensions) {

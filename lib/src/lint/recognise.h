@@ -48,14 +48,8 @@ struct Recognition {
 // key would otherwise make it look like a policy.
 Recognition Recognise(const json::Document& doc);
 
-// Whether a path ends in .yaml or .yml.
-bool HasYamlExtension(std::string_view path);
-
-// The dialect a file is read in, by lint and diff alike: Intercept YAML when its path ends in
-// .yaml or .yml, or when its text does not open a JSON object or array but parses as YAML that
-// reads as an Intercept policy (yaml::RecogniseInterceptPolicy); PolicyLayer's hosted JSON
-// otherwise. `path` is the file's own name ("-" for standard input: judged by content alone).
-bool ReadsAsIntercept(std::string_view path, std::string_view text);
+// Whether a file is read as Intercept YAML: yaml::ReadsAsIntercept (yaml/recognise.h), which
+// lint, diff and lint --fix share.
 
 }  // namespace mcpolicy
 

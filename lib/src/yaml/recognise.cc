@@ -113,4 +113,18 @@ Recognition RecogniseInterceptPolicy(const Tree& tree) {
   return r;
 }
 
+bool HasYamlExtension(std::string_view path) {
+  return path.ends_with(".yaml") || path.ends_with(".yml");
+}
+
+bool ReadsAsIntercept(std::string_view path, std::string_view text) {
+  if (HasYamlExtension(path)) return true;
+  std::string_view body = text;
+  if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
+  size_t at = body.find_first_not_of(" \t\r\n");
+  if (at != std::string_view::npos && (body[at] == '{' || body[at] == '[')) return false;
+  Tree tree = Tree::Parse(std::string(text));
+  return tree.ok() && RecogniseInterceptPolicy(tree).likeness == Likeness::kPolicy;
+}
+
 }  // namespace mcpolicy::yaml

@@ -4,6 +4,7 @@
 #define MCPOLICY_YAML_RECOGNISE_H_
 
 #include <string>
+#include <string_view>
 
 #include "yaml/tree.h"
 
@@ -27,6 +28,15 @@ struct Recognition {
 // GitLab CI workflows, OpenAPI documents, Ansible playbooks (a list at the top) and the like.
 // A tree that failed to parse is kNotPolicy.
 Recognition RecogniseInterceptPolicy(const Tree& tree);
+
+// Whether a file name ends in .yaml or .yml.
+bool HasYamlExtension(std::string_view path);
+
+// Whether lint reads the file `path` ("-" for standard input) holding `text` as an Intercept policy
+// rather than hosted JSON: by its extension (.yaml, .yml), else by content (the first byte that is
+// not blank opens no JSON object or array, and the text parses as YAML recognised as kPolicy).
+// lint --fix asks the same question to pick the dialect whose text it edits.
+bool ReadsAsIntercept(std::string_view path, std::string_view text);
 
 }  // namespace mcpolicy::yaml
 

@@ -1,0 +1,12 @@
+# file(READ) turns CRLF into LF, so the runner's comparison cannot see line endings: compare bytes.
+file(READ ${CASE}/expected-files/policy.yaml want HEX)
+file(READ ${WORK_DIR}/policy.yaml got HEX)
+if(NOT want STREQUAL got)
+  message("policy.yaml differs from expected-files/policy.yaml in its bytes (line endings?)")
+  set(failed TRUE)
+endif()
+string(FIND "${got}" "0d0a" crlf)
+if(crlf EQUAL -1)
+  message("policy.yaml lost its CRLF line endings")
+  set(failed TRUE)
+endif()
