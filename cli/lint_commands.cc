@@ -86,11 +86,13 @@ void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands) {
       ->type_name("FILE");
   CLI::Option* fix = lint_cmd->add_flag(
       "--fix", lint->fix,
-      "Repair unlimited-execute, unlimited-write, reachable-destructive, reachable-financial, "
-      "unguarded-multiplexer and default-allow in place, then report what remains (with -, print "
-      "the fixed policy)");
+      "Apply the safe fixes in place (which rules have fixes, and which are safe: docs/fix.md), "
+      "then report what remains (with -, print the fixed policy)");
   lint_cmd->add_flag("--diff", lint->diff, "Print what --fix would change as a unified diff; write nothing")
       ->excludes(fix);
+  lint_cmd->add_flag("--unsafe-fixes", lint->unsafe_fixes,
+                     "With --fix or --diff: also apply the unsafe fixes, which may change what the "
+                     "agent may do or drop text the author wrote");
   lint_cmd->add_flag("--statistics", lint_flags->statistics,
                      "Count the findings per rule instead of listing them (text or json format)");
   lint_cmd->add_flag("--follow-symlinks", lint->lint.follow_symlinks,

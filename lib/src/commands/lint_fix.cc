@@ -69,7 +69,7 @@ CommandOutput RunLintFix(const LintRequest& request) {
     return from_stdin && display == stdin_name ? std::string("-") : display;
   };
 
-  fix::Passes passes = fix::RunPasses(paths, options, contents, input_of);
+  fix::Passes passes = fix::RunPasses(paths, options, contents, input_of, request.unsafe_fixes);
   if (!passes.error.empty()) return Failed(passes.error);
   const LintResult& first = passes.first;
   LintResult& result = passes.last;
@@ -82,6 +82,12 @@ CommandOutput RunLintFix(const LintRequest& request) {
   }
   for (const auto& [display, why] : passes.not_fixed) {
     output.notes.push_back("mcpolicy: " + Escaped(display) + ": not fixed: " + Escaped(why));
+  }
+  for (const std::string& display : first.intercept_files) {
+    output.notes.push_back("mcpolicy: " + Escaped(display) + ": not fixed: " +
+                           (request.diff ? "--diff" : "--fix") +
+                           " does not change Intercept YAML policies yet; its findings are "
+                           "reported as lint reports them");
   }
   if (!result.errors.empty()) {  // as lint reports it; nothing is fixed
     output.out = FormatReport(result, request.output.format, request.output.report);
