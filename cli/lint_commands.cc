@@ -23,7 +23,8 @@ Examples:
   mcpolicy lint --tools tools-list.json policy.json   judge against the server's own tools/list
   mcpolicy lint --exclude 'dumps' --exclude '**/*.tools.json' policies/   skip dumps kept beside policies
   mcpolicy lint --diff policy.json             show what --fix would change
-  mcpolicy lint --fix policies/                repair the fixable findings in place
+  mcpolicy lint --fix policies/                apply the safe fixes in place
+  mcpolicy lint --fix --unsafe-fixes policies/   every fix, also those that change what the agent may do
   mcpolicy lint --fix - < policy.json > fixed.json   fixed policy on stdout, findings on stderr
 Configuration: the first .mcpolicy.json found walking up from each file's directory (stopping at
 the directory holding .git); see schemas/config.schema.json. MCPOLICY_TODAY=YYYY-MM-DD sets the

@@ -112,16 +112,16 @@ int Slot(const std::vector<Member>& members, const std::vector<bool>& kept, int 
   // one after it.
   int rank = Rank(*order, key);
   int after = -1, after_rank = -1;
-  for (int i = 0; i < static_cast<int>(members.size()); ++i) {
+  for (size_t i = 0; i < members.size(); ++i) {
     int r = Rank(*order, members[i].name);
-    if (kept[i] && r >= 0 && r >= after_rank && r < rank) after = i, after_rank = r;
+    if (kept[i] && r >= 0 && r >= after_rank && r < rank) after = static_cast<int>(i), after_rank = r;
   }
   if (after >= 0) return after;
   int previous_kept = -1;
-  for (int i = 0; i < static_cast<int>(members.size()); ++i) {
+  for (size_t i = 0; i < members.size(); ++i) {
     if (!kept[i]) continue;
     if (Rank(*order, members[i].name) > rank) return previous_kept;
-    previous_kept = i;
+    previous_kept = static_cast<int>(i);
   }
   return last_kept;
 }
@@ -171,10 +171,12 @@ void RenderObject(const json::Document& doc, const SourceStyle& style, Index& in
     std::string text;
     if (next < static_cast<int>(members.size())) {  // before the next kept member
       for (const std::string& t : texts) text += t + separator;
-      edits.push_back({members[next].key_offset, members[next].key_offset, text});
+      const Member& m = members[static_cast<size_t>(next)];
+      edits.push_back({m.key_offset, m.key_offset, text});
     } else {  // after the last kept member
       for (const std::string& t : texts) text += separator + t;
-      edits.push_back({members[slot].value_end, members[slot].value_end, text});
+      const Member& m = members[static_cast<size_t>(slot)];
+      edits.push_back({m.value_end, m.value_end, text});
     }
   }
 }

@@ -420,7 +420,9 @@ LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_n
     for (Diagnostic& d : o.diagnostics) result.diagnostics.push_back(std::move(d));
     suppressions.insert(suppressions.end(), o.suppressions.begin(), o.suppressions.end());
     if (!o.server.server.empty()) result.servers.push_back(std::move(o.server));
-    if (o.intercept && o.checked) result.intercept_files.push_back(inputs[&o - outcomes.data()].display);
+    if (o.intercept && o.checked) {
+      result.intercept_files.push_back(inputs[static_cast<size_t>(&o - outcomes.data())].display);
+    }
   }
   std::sort(result.intercept_files.begin(), result.intercept_files.end());
   if (configuration) configuration->Finish(suppressions, result);
