@@ -23,7 +23,8 @@ Examples:
   mcpolicy lint --tools tools-list.json policy.json   judge against the server's own tools/list
   mcpolicy lint --exclude 'dumps' --exclude '**/*.tools.json' policies/   skip dumps kept beside policies
   mcpolicy lint --diff policy.json             show what --fix would change
-  mcpolicy lint --fix policies/                repair the fixable findings in place
+  mcpolicy lint --fix policies/                apply the safe fixes in place
+  mcpolicy lint --fix --unsafe-fixes policies/   every fix, also those that change what the agent may do
   mcpolicy lint --fix - < policy.json > fixed.json   fixed policy on stdout, findings on stderr
 Configuration: the first .mcpolicy.json found walking up from each file's directory (stopping at
 the directory holding .git); see schemas/config.schema.json. MCPOLICY_TODAY=YYYY-MM-DD sets the
@@ -86,11 +87,13 @@ void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands) {
       ->type_name("FILE");
   CLI::Option* fix = lint_cmd->add_flag(
       "--fix", lint->fix,
-      "Repair unlimited-execute, unlimited-write, reachable-destructive, reachable-financial, "
-      "unguarded-multiplexer and default-allow in place, then report what remains (with -, print "
-      "the fixed policy)");
+      "Apply the safe fixes in place (which rules have fixes, and which are safe: docs/fix.md), "
+      "then report what remains (with -, print the fixed policy)");
   lint_cmd->add_flag("--diff", lint->diff, "Print what --fix would change as a unified diff; write nothing")
       ->excludes(fix);
+  lint_cmd->add_flag("--unsafe-fixes", lint->unsafe_fixes,
+                     "With --fix or --diff: also apply the unsafe fixes, which may change what the "
+                     "agent may do or drop text the author wrote");
   lint_cmd->add_flag("--statistics", lint_flags->statistics,
                      "Count the findings per rule instead of listing them (text or json format)");
   lint_cmd->add_flag("--follow-symlinks", lint->lint.follow_symlinks,

@@ -193,13 +193,19 @@ TEST_CASE("RunLint with tools_path: judged against the dump, described as --tool
   CHECK(output.out.find("\"rule\": \"reachable-financial\"") != std::string::npos);
   CHECK(output.out.find("\"source\": \"--tools\"") != std::string::npos);
 
-  // --diff repairs against the dump's server too: the financial tool moves to "hide".
+  // --diff repairs against the dump's server too: the financial tool moves to "hide", an unsafe
+  // fix, so only with --unsafe-fixes.
   request.diff = true;
+  output = RunLint(request);
+  CHECK(output.exit_code == 0);
+  CHECK(output.out.empty());
+  request.unsafe_fixes = true;
   output = RunLint(request);
   CHECK(output.exit_code == 1);
   CHECK(output.out.find("+++ b/") != std::string::npos);
   CHECK(output.out.find("\"hide\"") != std::string::npos);
   request.diff = false;
+  request.unsafe_fixes = false;
   request.lint.server = "no-such-server";
   output = RunLint(request);
   CHECK(output.exit_code == 2);

@@ -8,6 +8,7 @@
 #include "mcpolicy/lint.h"
 #include "mcpolicy/report.h"
 #include "mcpolicy/schema.h"
+#include "fix/planner.h"
 
 namespace mcpolicy {
 namespace {
@@ -23,19 +24,29 @@ TEST_CASE("report: JSON output matches schemas/report.schema.json", "[report]") 
       "{\"version\": \"1\", \"default\": \"deny\",}",
       "{\"version\": \"1\", \"default\": \"deny\", \"tools\": {\"a\": {}, \"a\": {\"action\": \"deny\"}}}",
       "{\"version\": 2}",
+      // Findings with fixes: a safe one (the window) and an unsafe one (the limit).
+      "{\"version\": \"1\", \"default\": \"deny\", \"tools\": {\"execute_flow\": {\"limits\": "
+      "[{\"counter\": \"c\", \"window\": 60, \"max\": 10}]}, \"run_job\": {}}}",
   };
   int i = 0;
+  LintOptions options;
+  options.describe_fixes = fix::DescribeFixes;
   for (const char* text : inputs) {
-    for (Diagnostic& d : LintText("p" + std::to_string(i++) + ".json", text, LintOptions{})) {
+    for (Diagnostic& d : LintText("p" + std::to_string(i++) + ".json", text, options)) {
       result.diagnostics.push_back(std::move(d));
     }
   }
   REQUIRE(result.diagnostics.size() >= 4);
+  size_t with_fix = 0;
+  for (const Diagnostic& d : result.diagnostics) with_fix += !d.fix_edits.empty();
+  REQUIRE(with_fix >= 2);
   result.diagnostics[0].suppression = "reviewed";
 
   std::string report = FormatReport(result, ReportFormat::kJson, ReportOptions{});
   json::Document doc = json::Document::Parse(report);
   REQUIRE(doc.ok());
+  CHECK(report.find("\"applicability\": \"safe\"") != std::string::npos);
+  CHECK(report.find("\"applicability\": \"unsafe\"") != std::string::npos);
   std::string problems;
   for (const SchemaError& e : compiled.schema->Validate(doc.root())) {
     problems += e.pointer + ": " + e.message + "\n";

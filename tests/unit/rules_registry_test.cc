@@ -51,6 +51,7 @@ TEST_CASE("rules: registry, docs and golden folders are one-to-one", "[rules]") 
   for (const RuleInfo& r : AllRules()) registry.insert(std::string(r.name));
   CHECK(Stems(root / "docs" / "rules", ".md", false) == registry);
   CHECK(Stems(root / "tests" / "golden" / "rules", "", true) == registry);
+  const std::string docs_fix = ReadAll(root / "docs" / "fix.md");
   for (const std::string& name : registry) {
     INFO(name);
     // The embedded page is the file on disk, and it has every section.
@@ -59,6 +60,19 @@ TEST_CASE("rules: registry, docs and golden folders are one-to-one", "[rules]") 
     CHECK(doc.rfind("# " + name + "\n", 0) == 0);
     for (const char* section : {"## What it flags", "## Why it matters", "## Example", "## Fixed"}) {
       CHECK(doc.find(section) != std::string::npos);
+    }
+    // A rule with fixes documents each, by name, with its applicability; one without has no
+    // "## Fix" section.
+    const RuleInfo* info = FindRule(name);
+    REQUIRE(info);
+    CHECK((doc.find("\n## Fix\n") != std::string::npos) == !info->fixes.empty());
+    // docs/fix.md's table gives every rule with fixes a row.
+    if (!info->fixes.empty()) CHECK(docs_fix.find(name) != std::string::npos);
+    for (const FixInfo& f : info->fixes) {
+      INFO(f.name);
+      std::string mention = "`";
+      mention.append(f.name).append("` (").append(ApplicabilityName(f.applicability));
+      CHECK(doc.find(mention) != std::string::npos);
     }
     // At least one case fires the rule and at least one stays silent about it.
     bool fires = false, silent = false;

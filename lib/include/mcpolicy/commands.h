@@ -43,6 +43,9 @@ struct LintRequest {
   // stderr. --diff: print the fixes as a unified diff instead (exit 1 when there is one).
   bool fix = false;
   bool diff = false;
+  // --unsafe-fixes: --fix and --diff apply the unsafe fixes too (mcpolicy/rules.h); the text
+  // summary then counts every fix as available.
+  bool unsafe_fixes = false;
   // --tools FILE ("-": standard input): judge every policy against the server this tools/list
   // dump describes (ServerFromTools in mcpolicy/catalog.h), before the configuration's mapping and
   // inference. With lint.server too, the tools that catalog server has keep its entries (as in

@@ -22,20 +22,42 @@ double WindowMinutes(Window window);         // 1, 60, 1440
 
 // What `lint --fix` does about a finding, as data: the rule that found it decides the change,
 // the dialect of the file decides the text (fix/planner.cc for hosted JSON, fix/yaml_planner.cc
-// for Intercept YAML).
+// for Intercept YAML, which carries out kHide, kAddLimit, kGuard and kDenyByDefault). `target`
+// names an element of the file the finding was made on (its SourceMap's LocId), so it is only
+// meaningful for that text.
 struct Remedy {
   enum class Kind : uint8_t {
     kHide,           // name `tool` in the hide list and drop its tool entry
     kAddLimit,       // give `tool` a limit of `max` calls per `window`, counted per grant
     kGuard,          // deny calls to `tool` whose argument at `path` is one of `values`
     kDenyByDefault,  // make the default deny, and list `values` (read tools) with no rule
+    kSetWindow,      // write `window` as the window at `target` (a number of seconds)
+    kSetMax,         // write `max` as the max at `target`
+    kRename,         // write `name` for the tool name at `target` (a tools key or hide entry)
+    kRemoveEntry,    // drop the tools entry of `tool`
+    kRemoveLimit,    // drop the limit at `target` (an element of a limits array)
   };
   Kind kind = Kind::kHide;
-  Window window = Window::kMinute;  // kAddLimit
-  uint32_t max = 0;                 // kAddLimit; at least 1
+  Window window = Window::kMinute;  // kAddLimit, kSetWindow
+  uint32_t max = 0;                 // kAddLimit (at least 1), kSetMax
+  uint32_t target = UINT32_MAX;     // kSetWindow, kSetMax, kRename, kRemoveLimit
+  // Which of the rule's fixes this is (RuleInfo::fixes in rules.h, where each is marked safe or
+  // unsafe); "" = the rule's first.
+  std::string_view fix;
   std::string tool;
+  std::string name;                 // kRename: the name to write
   std::string path;                 // kGuard: "args.action"
   std::vector<std::string> values;  // kGuard: operations; kDenyByDefault: tools to list
+};
+
+// One replacement of a fix as text: [line:column, end_line:end_column) of the file as linted
+// (1-based; columns count code points; an empty range inserts) becomes `text`.
+struct FixEdit {
+  uint32_t line = 0;
+  uint32_t column = 0;
+  uint32_t end_line = 0;
+  uint32_t end_column = 0;
+  std::string text;
 };
 
 // One finding in one file. Lines and columns are 1-based; columns count Unicode code points.
@@ -55,6 +77,9 @@ struct Diagnostic {
   bool source_line_cut = false;  // the line goes on after source_line
   std::string suppression;    // non-empty: suppressed, with this justification
   std::optional<Remedy> remedy;  // set by fixable rules when a fix applies
+  // The remedy alone as edits of the file as linted: filled in only for reports that show fixes
+  // (JSON, SARIF; LintOptions::describe_fixes). Empty when no edit could be planned.
+  std::vector<FixEdit> fix_edits;
 };
 
 // Source lines are shown as a window of kSnippetColumns code points starting kSnippetLead before

@@ -51,9 +51,10 @@ struct FixTextResult {
 };
 
 // Fixes one in-memory policy with the default configuration (no .mcpolicy.json), against
-// `options.server` or the inferred server: for tests and editors.
+// `options.server` or the inferred server: for tests and editors. Unsafe fixes (rules.h) are
+// applied only with `unsafe_fixes`.
 FixTextResult FixText(const std::string& display_path, const std::string& text,
-                      const LintOptions& options);
+                      const LintOptions& options, bool unsafe_fixes = false);
 
 }  // namespace mcpolicy
 

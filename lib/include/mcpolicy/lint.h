@@ -13,6 +13,14 @@
 
 namespace mcpolicy {
 
+namespace json {
+class Document;
+}
+
+// Fills in Diagnostic::fix_edits for the findings of one parsed JSON policy that carry a remedy
+// (fix::DescribeFixes; the fixer is above the lint driver, so it is handed down).
+using DescribeFixes = void (*)(const json::Document& doc, std::vector<Diagnostic>& diagnostics);
+
 struct LintOptions {
   uint64_t max_bytes = 64ull << 20;  // files larger than this are refused (exit 2)
   std::string stdin_filename;        // the name "-" is reported under ("<stdin>" when empty)
@@ -54,6 +62,9 @@ struct LintOptions {
   // everything below it): files found in a directory, or named with policies_only, that match
   // one are skipped, as are those matching the configuration's "exclude".
   std::vector<std::string> exclude;
+
+  // Set for reports that show each finding's fix as edits (JSON, SARIF).
+  DescribeFixes describe_fixes = nullptr;
 };
 
 // The catalog server a policy was judged against, and how it was chosen.
@@ -75,6 +86,9 @@ struct LintResult {
   std::vector<std::string> configs;  // the configuration files applied, as findings name them
   size_t baselined = 0;      // findings dropped because a baseline accepts them
   std::vector<PolicyServer> servers;  // per policy judged against a known server, in path order
+  // Policies read as Intercept YAML, as findings name them, sorted: lint --fix does not edit that
+  // dialect yet, so their findings carry no remedy.
+  std::vector<std::string> intercept_files;
 };
 
 // Lints PolicyLayer hosted policies. `paths` are files (always linted unless policies_only),

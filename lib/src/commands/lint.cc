@@ -5,6 +5,7 @@
 
 #include "commands/lint_fix.h"
 #include "commands/statistics.h"
+#include "fix/planner.h"
 #include "mcpolicy/commands.h"
 #include "mcpolicy/escape.h"
 #include "mcpolicy/io.h"
@@ -69,6 +70,12 @@ CommandOutput RunLint(const LintRequest& lint_request) {
   }
   LintRequest request = lint_request;
   ExpandRuleGroups(request.lint.enable, request.lint.disable);
+  request.output.report.unsafe_fixes = request.unsafe_fixes;
+  // JSON and SARIF carry each finding's fix as edits.
+  if (!request.output.statistics && (request.output.format == ReportFormat::kJson ||
+                                     request.output.format == ReportFormat::kSarif)) {
+    request.lint.describe_fixes = fix::DescribeFixes;
+  }
   std::vector<std::string> paths = request.paths;
   if (paths.empty()) paths.push_back(".");
   if (std::string conflict = LintOutputConflict(request, paths); !conflict.empty()) {

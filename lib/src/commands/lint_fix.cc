@@ -69,7 +69,7 @@ CommandOutput RunLintFix(const LintRequest& request) {
     return from_stdin && display == stdin_name ? std::string("-") : display;
   };
 
-  fix::Passes passes = fix::RunPasses(paths, options, contents, input_of);
+  fix::Passes passes = fix::RunPasses(paths, options, contents, input_of, request.unsafe_fixes);
   if (!passes.error.empty()) return Failed(passes.error);
   const LintResult& first = passes.first;
   LintResult& result = passes.last;

@@ -10,8 +10,10 @@
 namespace mcpolicy {
 
 // Text: one line per rule with findings, most first (then by name): count, rule, severity, "[*]"
-// when `lint --fix` repairs it, the rule's summary. JSON: an array of {"rule", "severity", "count",
-// "fixable"} in the same order. Suppressed findings are not counted.
+// when `lint --fix` repairs one of them, "[-]" when only `lint --fix --unsafe-fixes` does, the
+// rule's summary. JSON: an array of {"rule", "severity", "count", "fixable"} in the same order,
+// "fixable" when some fix (safe or unsafe) repairs one of them. Suppressed findings are not
+// counted.
 std::string FormatStatistics(const LintResult& result, bool json);
 
 }  // namespace mcpolicy

@@ -6,13 +6,15 @@
 #include "mcpolicy/escape.h"
 #include "mcpolicy/fix.h"
 #include "mcpolicy/io.h"
+#include "mcpolicy/rules.h"
 
 namespace mcpolicy {
 namespace fix {
 
 Passes RunPasses(const std::vector<std::string>& paths, LintOptions options,
                  std::map<std::string, std::string>& contents,
-                 const std::function<std::string(const std::string&)>& input_of) {
+                 const std::function<std::string(const std::string&)>& input_of,
+                 bool unsafe_fixes) {
   options.contents = &contents;
   Passes out;
   for (int pass = 0;; ++pass) {
@@ -21,7 +23,7 @@ Passes RunPasses(const std::vector<std::string>& paths, LintOptions options,
     if (!out.last.errors.empty()) return out;
     std::map<std::string, std::vector<const Diagnostic*>> findings;
     for (const Diagnostic& d : out.last.diagnostics) {
-      if (d.suppression.empty() && d.remedy && !out.not_fixed.count(d.path)) {
+      if (d.suppression.empty() && FixApplies(d, unsafe_fixes) && !out.not_fixed.count(d.path)) {
         findings[d.path].push_back(&d);
       }
     }

@@ -20,9 +20,9 @@ namespace mcpolicy {
 namespace fix {
 
 // The fix loop shared by lint --fix and FixText: lint `paths`, apply the remedies of each file's
-// unsuppressed fixable findings to its text in `contents` (keyed by input path; files missing
-// there are read), and lint again, until nothing changes. `input_of` maps a reported path to its
-// input path ("-" for standard input).
+// unsuppressed findings whose fix applies (safe ones, and unsafe ones with `unsafe_fixes`) to its
+// text in `contents` (keyed by input path; files missing there are read), and lint again, until
+// nothing changes. `input_of` maps a reported path to its input path ("-" for standard input).
 struct Passes {
   LintResult first;                              // the lint before any fix
   LintResult last;                               // the lint of the final texts
@@ -33,7 +33,8 @@ struct Passes {
 };
 Passes RunPasses(const std::vector<std::string>& paths, LintOptions options,
                  std::map<std::string, std::string>& contents,
-                 const std::function<std::string(const std::string&)>& input_of);
+                 const std::function<std::string(const std::string&)>& input_of,
+                 bool unsafe_fixes);
 
 // Passes after which a fix that still changes the text is a bug (one pass normally does it all;
 // a guarded multiplexer may then need its limit).
@@ -44,7 +45,7 @@ struct PassOutcome {
   std::string error;  // non-empty: nothing was changed, and why
 };
 
-// One pass: the remedies `findings` carry (this text's unsuppressed findings of fixable rules)
+// One pass: the remedies `findings` carry (this text's unsuppressed findings whose fix applies)
 // applied to `text`, in the dialect lint read it in (the file `input_path`, "-" for standard
 // input: yaml::ReadsAsIntercept).
 PassOutcome FixPass(const std::string& text, const std::vector<const Diagnostic*>& findings,

@@ -1,4 +1,6 @@
 // One fix pass over one text, and FixText: the lint --fix loop (driver.cc) on one in-memory text.
+#include <algorithm>
+#include <optional>
 #include <set>
 
 #include "fix/driver.h"
@@ -44,6 +46,29 @@ PassOutcome FixPass(const std::string& text, const std::vector<const Diagnostic*
   return outcome;
 }
 
+void DescribeFixes(const json::Document& doc, std::vector<Diagnostic>& diagnostics) {
+  if (!doc.duplicates().empty()) return;  // --fix leaves such a file alone
+  std::optional<Policy> policy;
+  std::optional<Planner> planner;
+  std::vector<TextEdit> edits;
+  for (Diagnostic& d : diagnostics) {
+    if (!d.remedy || !d.suppression.empty()) continue;
+    if (!planner) {
+      policy.emplace(ReadPolicy(doc));
+      planner.emplace(doc, *policy);
+    }
+    edits.clear();
+    if (!planner->Plan({&*d.remedy}, edits).empty()) continue;
+    std::sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+    });
+    for (TextEdit& e : edits) {
+      TextPoint begin = doc.Locate(e.begin), end = doc.Locate(e.end);
+      d.fix_edits.push_back({begin.line, begin.column, end.line, end.column, std::move(e.text)});
+    }
+  }
+}
+
 namespace {
 
 size_t CountStructural(const std::vector<Diagnostic>& diagnostics, const std::string& path) {
@@ -86,14 +111,15 @@ bool Broke(const std::vector<Diagnostic>& before, const std::vector<Diagnostic>&
 
 
 FixTextResult FixText(const std::string& display_path, const std::string& text,
-                      const LintOptions& options) {
+                      const LintOptions& options, bool unsafe_fixes) {
   FixTextResult result{text, 0, ""};
   LintOptions defaults = options;  // the default configuration: no .mcpolicy.json is read
   defaults.no_config = true;
   defaults.config_file.clear();
   std::map<std::string, std::string> contents{{display_path, text}};
   fix::Passes passes = fix::RunPasses({display_path}, defaults, contents,
-                                      [](const std::string& display) { return display; });
+                                      [](const std::string& display) { return display; },
+                                      unsafe_fixes);
   if (!passes.error.empty()) {
     result.error = passes.error;
     return result;

@@ -511,7 +511,8 @@ std::string Planner::Plan(const std::vector<const Remedy*>& remedies, std::vecto
       if (!deny) deny = r;
       continue;
     }
-    if (r->kind == Remedy::Kind::kHide || hidden.count(r->tool)) continue;
+    if (r->kind != Remedy::Kind::kAddLimit && r->kind != Remedy::Kind::kGuard) continue;
+    if (hidden.count(r->tool)) continue;
     const intercept::Tool* tool = find_tool(r->tool);
     if (!tool) continue;
     auto [it, added] = rules.try_emplace(tool);

@@ -187,12 +187,16 @@ void ReportSchema(const json::Document& doc, const Schema& schema, bool policy_h
                   DiagnosticSink& sink) {
   std::vector<SchemaError> errors = schema.Validate(doc.root());
   MergeMisspeltRequired(errors);
+  DialectHints hints(doc);
   for (SchemaError& e : errors) {
-    std::string message = std::move(e.message);
-    if (policy_hints) {
-      if (auto hint = DialectMessage(e, doc)) message = std::move(*hint);
+    std::optional<DialectHint> hint;
+    if (policy_hints) hint = hints.For(e);
+    if (!hint) {
+      sink.Report("schema", e.node, std::move(e.message));
+      continue;
     }
-    sink.Report("schema", e.node, std::move(message));
+    Diagnostic& d = sink.Report("schema", e.node, std::move(hint->message));
+    d.remedy = std::move(hint->remedy);
   }
 }
 
@@ -263,6 +267,7 @@ struct FileOutcome {
   bool checked = false;
   std::vector<SuppressionUse> suppressions;
   PolicyServer server;  // lint: the server the policy was judged against (server "" = none)
+  bool intercept = false;  // read as Intercept YAML
 };
 
 // Lints an Intercept YAML policy: the reader's findings (YAML, Intercept's own checks, keys), then
@@ -289,6 +294,18 @@ bool CheckIntercept(const Input& in, std::string text, bool skip_others, const P
   intercept::TreeSource source(read.tree);
   DiagnosticSink sink(in.display, &source, out.diagnostics, DefaultSeverity);
   RunPolicyRules(source, intercept::InterceptWording(), model.policy, server, *policy.config, sink);
+  // The YAML planner carries out hiding, limits, guards and default deny; the other remedies
+  // (renames, windows, removals, lowered limits) are written for JSON text only, and kept they
+  // would be counted as fixable and never applied.
+  for (Diagnostic& d : out.diagnostics) {
+    if (!d.remedy) continue;
+    const Remedy::Kind kind = d.remedy->kind;
+    if (kind != Remedy::Kind::kHide && kind != Remedy::Kind::kAddLimit &&
+        kind != Remedy::Kind::kGuard && kind != Remedy::Kind::kDenyByDefault) {
+      d.remedy.reset();
+    }
+  }
+  out.intercept = true;
   return true;
 }
 
@@ -301,7 +318,8 @@ LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_n
                const std::string& server_flag = "",
                const std::map<std::string, std::string>* contents = nullptr,
                const CatalogServer* tools_server = nullptr, bool writing = false,
-               bool follow_symlinks = false, const std::vector<std::string>& exclude = {}) {
+               bool follow_symlinks = false, const std::vector<std::string>& exclude = {},
+               DescribeFixes describe_fixes = nullptr) {
   LintResult result;
   std::vector<Input> inputs;
   ExpandPaths(paths, stdin_name, inputs, result.errors, writing, follow_symlinks,
@@ -385,6 +403,7 @@ LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_n
       configuration->Apply(*config, in.path == "-" ? in.display : in.path, out.diagnostics,
                            out.suppressions);
     }
+    if (describe_fixes && policy_mode && doc.ok()) describe_fixes(doc, out.diagnostics);
     out.checked = true;
   });
   std::vector<SuppressionUse> suppressions;
@@ -395,7 +414,11 @@ LintResult Run(const std::vector<std::string>& paths, const std::string& stdin_n
     for (Diagnostic& d : o.diagnostics) result.diagnostics.push_back(std::move(d));
     suppressions.insert(suppressions.end(), o.suppressions.begin(), o.suppressions.end());
     if (!o.server.server.empty()) result.servers.push_back(std::move(o.server));
+    if (o.intercept && o.checked) {
+      result.intercept_files.push_back(inputs[static_cast<size_t>(&o - outcomes.data())].display);
+    }
   }
+  std::sort(result.intercept_files.begin(), result.intercept_files.end());
   if (configuration) configuration->Finish(suppressions, result);
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), DiagnosticLess);
   return result;
@@ -426,7 +449,8 @@ LintResult LintPaths(const std::vector<std::string>& paths, const LintOptions& o
   }
   return Run(paths, options.stdin_filename, options.max_bytes, options.jobs, *schema, true,
              options.policies_only, &configuration, options.server, options.contents,
-             options.tools_server, options.writing, options.follow_symlinks, options.exclude);
+             options.tools_server, options.writing, options.follow_symlinks, options.exclude,
+             options.describe_fixes);
 }
 
 std::vector<std::string> LintInputFiles(const std::vector<std::string>& paths,
@@ -478,6 +502,7 @@ std::vector<Diagnostic> LintText(const std::string& display_path, std::string te
   std::string error;
   PolicyRun policy{&options.server, options.tools_server, &kDefaults, &server, &error};
   CheckDocument(doc, *schema, &policy, sink);
+  if (options.describe_fixes && doc.ok()) options.describe_fixes(doc, out);
   std::stable_sort(out.begin(), out.end(), DiagnosticLess);
   return out;
 }

@@ -26,6 +26,7 @@ std::string FormatJson(const LintResult& result, const ReportOptions& options) {
   report["tool"] = {{"name", "mcpolicy"}, {"version", options.tool_version}};
   ordered_json diagnostics = ordered_json::array();
   size_t counts[3] = {0, 0, 0};
+  const std::set<std::string> unfixed = FilesLeftUnfixed(result);
   for (const Diagnostic& d : result.diagnostics) {
     ordered_json j;
     j["rule"] = d.rule;
@@ -37,6 +38,19 @@ std::string FormatJson(const LintResult& result, const ReportOptions& options) {
     j["end_column"] = d.end_column;
     j["pointer"] = d.pointer;
     j["message"] = d.message;
+    if (const FixInfo* fix = ShownFix(d, unfixed)) {
+      ordered_json edits = ordered_json::array();
+      for (const FixEdit& e : d.fix_edits) {
+        edits.push_back({{"line", e.line},
+                         {"column", e.column},
+                         {"end_line", e.end_line},
+                         {"end_column", e.end_column},
+                         {"text", e.text}});
+      }
+      j["fix"] = {{"applicability", ApplicabilityName(fix->applicability)},
+                  {"message", fix->summary},
+                  {"edits", std::move(edits)}};
+    }
     if (!d.suppression.empty()) {
       j["suppressed"] = true;
       j["justification"] = d.suppression;
@@ -110,6 +124,7 @@ std::string FormatSarif(const LintResult& result, const ReportOptions& options) 
     rule_ids.push_back(r.name);
   }
   const std::string root = sarif::SourceRoot();
+  const std::set<std::string> unfixed = FilesLeftUnfixed(result);
   ordered_json results = ordered_json::array();
   for (const Diagnostic& d : result.diagnostics) {
     ordered_json r;
@@ -129,6 +144,26 @@ std::string FormatSarif(const LintResult& result, const ReportOptions& options) 
         {{{"physicalLocation",
            {{"artifactLocation", sarif::ArtifactLocation(d.path, root)},
             {"region", std::move(region)}}}}});
+    const FixInfo* fix = ShownFix(d, unfixed);
+    if (fix && !d.fix_edits.empty()) {
+      // SARIF 2.1.0 §3.55: one fix, its replacements in the finding's own file; an insertion is
+      // an empty deletedRegion.
+      ordered_json replacements = ordered_json::array();
+      for (const FixEdit& e : d.fix_edits) {
+        replacements.push_back({{"deletedRegion",
+                                 {{"startLine", e.line},
+                                  {"startColumn", e.column},
+                                  {"endLine", e.end_line},
+                                  {"endColumn", e.end_column}}},
+                                {"insertedContent", {{"text", e.text}}}});
+      }
+      r["fixes"] = ordered_json::array(
+          {{{"description", {{"text", fix->summary}}},
+            {"artifactChanges",
+             ordered_json::array({{{"artifactLocation", sarif::ArtifactLocation(d.path, root)},
+                                   {"replacements", std::move(replacements)}}})},
+            {"properties", {{"applicability", ApplicabilityName(fix->applicability)}}}}});
+    }
     r["partialFingerprints"] = {{"mcpolicy/v1", Fingerprint(d)}};
     if (!d.pointer.empty()) r["properties"] = {{"pointer", d.pointer}};
     if (!d.suppression.empty()) {
@@ -196,6 +231,19 @@ std::string FormatGithub(const LintResult& result) {
 }
 
 }  // namespace
+
+std::set<std::string> FilesLeftUnfixed(const LintResult& result) {
+  std::set<std::string> out;
+  for (const Diagnostic& d : result.diagnostics) {
+    if (d.rule == "duplicate-key") out.insert(d.path);
+  }
+  return out;
+}
+
+const FixInfo* ShownFix(const Diagnostic& d, const std::set<std::string>& unfixed) {
+  if (!d.suppression.empty() || !d.remedy || unfixed.count(d.path)) return nullptr;
+  return FindFix(d.rule, *d.remedy);
+}
 
 std::string Fingerprint(const Diagnostic& d) {
   uint64_t h = 1469598103934665603ull;

@@ -1,9 +1,11 @@
 // path:line:col: severity: message [rule], the source line, a caret under the span, a summary.
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "mcpolicy/escape.h"
 #include "mcpolicy/report.h"
+#include "mcpolicy/rules.h"
 #include "source/utf8.h"
 #include "util/text.h"
 
@@ -82,6 +84,25 @@ void AppendSnippet(const Diagnostic& d, const Style& style, std::string& out) {
   out += style.Wrap("1;32", marks) + "\n";
 }
 
+// "3 fixable with --fix (2 more with --unsafe-fixes).", over the unsuppressed findings with a
+// fix; "" when none has one.
+std::string FixSummary(const LintResult& result, bool unsafe_fixes) {
+  size_t safe = 0, unsafe = 0;
+  const std::set<std::string> unfixed = FilesLeftUnfixed(result);
+  for (const Diagnostic& d : result.diagnostics) {
+    const FixInfo* fix = ShownFix(d, unfixed);
+    if (!fix) continue;
+    ++(fix->applicability == Applicability::kSafe ? safe : unsafe);
+  }
+  if (unsafe_fixes) safe += std::exchange(unsafe, 0);
+  if (safe + unsafe == 0) return "";
+  std::string flags = unsafe_fixes ? "--fix --unsafe-fixes" : "--fix";
+  if (safe == 0) return std::to_string(unsafe) + " fixable with --fix --unsafe-fixes.\n";
+  std::string out = std::to_string(safe) + " fixable with " + flags;
+  if (unsafe > 0) out += " (" + std::to_string(unsafe) + " more with --unsafe-fixes)";
+  return out + ".\n";
+}
+
 }  // namespace
 
 std::string FormatTextReport(const LintResult& result, const ReportOptions& options) {
@@ -155,6 +176,7 @@ std::string FormatTextReport(const LintResult& result, const ReportOptions& opti
   if (!result.skipped.empty()) out += "; " + Plural(result.skipped.size(), "file") + " skipped";
   if (!result.errors.empty()) out += "; " + Plural(result.errors.size(), "path") + " could not be checked";
   out += ".\n";
+  out += FixSummary(result, options.unsafe_fixes);
   return out;
 }
 

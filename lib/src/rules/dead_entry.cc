@@ -48,10 +48,15 @@ void DeadEntry::Check(const PolicyContext& context, DiagnosticSink& sink) const 
         tool->hidden_by && tool->hidden_by->name != "*" ? policy.FindHidden(t.name) : nullptr;
     if (h) {
       uint32_t line = context.source.LineOf(h->loc);
-      sink.Report(info().name, t.key_loc,
+      Diagnostic& d = sink.Report(info().name, t.key_loc,
                   what() + " but also hidden (line " + std::to_string(line) +
                       "), and hide wins, so this entry never applies; remove the entry, or remove "
                       "the name from " + w.Key(PolicyKey::kHide) + " if the agent needs the tool");
+      Remedy remedy;
+      remedy.kind = Remedy::Kind::kRemoveEntry;
+      remedy.fix = "remove-entry";
+      remedy.tool = std::string(t.name);
+      d.remedy = std::move(remedy);
       continue;
     }
     if (policy.hides_all()) {
@@ -66,7 +71,7 @@ void DeadEntry::Check(const PolicyContext& context, DiagnosticSink& sink) const 
       if (a.counter.empty() || !used_once(a.counter)) continue;
       for (const Limit& b : t.limits) {
         if (&a == &b || !Unreachable(a, b)) continue;
-        sink.Report(info().name, a.max_loc,
+        Diagnostic& d = sink.Report(info().name, a.max_loc,
                     "limit " + QuotedName(a.counter) + " on " + rules::Describe(*tool) +
                         " allows " + FormatNumber(*a.max) + " calls per " +
                         std::string(WindowName(*a.window)) + ", but limit " +
@@ -74,6 +79,14 @@ void DeadEntry::Check(const PolicyContext& context, DiagnosticSink& sink) const 
                         " per " + std::string(WindowName(*b.window)) +
                         " first, so it never applies; lower its " + w.Key(PolicyKey::kMax) +
                         " or remove it");
+        if (a.loc != kNoLoc) {
+          Remedy remedy;
+          remedy.kind = Remedy::Kind::kRemoveLimit;
+          remedy.fix = "remove-limit";
+          remedy.tool = std::string(t.name);
+          remedy.target = a.loc;
+          d.remedy = std::move(remedy);
+        }
         break;
       }
     }

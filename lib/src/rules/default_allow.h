@@ -11,7 +11,7 @@ class DefaultAllow {
   static constexpr RuleInfo info() {
     return {"default-allow", Severity::kWarning,
             "The policy allows every tool it does not list (\"default\": \"allow\").",
-            &RunCheck<DefaultAllow>, /*fixable=*/true};
+            &RunCheck<DefaultAllow>};
   }
   void Check(const PolicyContext& context, DiagnosticSink& sink) const;
 };

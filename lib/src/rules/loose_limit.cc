@@ -18,6 +18,16 @@ std::string MaxFor(const Limit& limit, double ceiling) {
   return FormatNumber(std::floor(ceiling * WindowMinutes(*limit.window)));
 }
 
+// How many limits of the policy count in `counter`.
+size_t Uses(const Policy& policy, std::string_view counter) {
+  size_t n = 0;
+  for (const ToolRules& t : policy.tools) {
+    for (const Limit& l : t.limits) n += l.counter == counter;
+  }
+  for (const Limit& l : policy.all_tools_limits) n += l.counter == counter;
+  return n;
+}
+
 }  // namespace
 
 void LooseLimit::Check(const PolicyContext& context, DiagnosticSink& sink) const {
@@ -30,12 +40,25 @@ void LooseLimit::Check(const PolicyContext& context, DiagnosticSink& sink) const
     for (const Limit& limit : tool.rules->limits) {
       std::optional<double> per_minute = limit.PerMinute();
       if (!per_minute || *limit.max == 0 || *per_minute <= ceiling) continue;
-      sink.Report(info().name, limit.max_loc,
+      Diagnostic& d = sink.Report(info().name, limit.max_loc,
                   "limit " + QuotedName(limit.counter) + " lets " + rules::Describe(tool) +
                       " be called " + Rate(limit) + ", above the ceiling of " +
                       FormatNumber(ceiling) + " per minute for " +
                       std::string(CategoryName(category)) + " tools; lower " + w.Key(PolicyKey::kMax) + " to " +
                       MaxFor(limit, ceiling));
+      // The fix lowers max to the number the message names. A counter other limits share is
+      // one quota for all of them: lowering one max would make them disagree (shared-counter),
+      // so which max is right is left to a person.
+      double lowered = std::floor(ceiling * WindowMinutes(*limit.window));
+      if (lowered >= 1 && lowered < *limit.max && limit.max_loc != kNoLoc &&
+          Uses(context.policy, limit.counter) == 1) {
+        Remedy remedy;
+        remedy.kind = Remedy::Kind::kSetMax;
+        remedy.tool = std::string(tool.name);
+        remedy.max = static_cast<uint32_t>(lowered);
+        remedy.target = limit.max_loc;
+        d.remedy = std::move(remedy);
+      }
     }
   }
   // An all_tools limit is judged where it is the only limit: against the strictest ceiling of the

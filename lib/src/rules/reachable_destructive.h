@@ -11,7 +11,7 @@ class ReachableDestructive {
   static constexpr RuleInfo info() {
     return {"reachable-destructive", Severity::kError,
             "A destructive tool is allowed with no deny_if guard.",
-            &RunCheck<ReachableDestructive>, /*fixable=*/true};
+            &RunCheck<ReachableDestructive>};
   }
   void Check(const PolicyContext& context, DiagnosticSink& sink) const;
 };

@@ -11,7 +11,7 @@ class ReachableFinancial {
   static constexpr RuleInfo info() {
     return {"reachable-financial", Severity::kError,
             "A financial tool is allowed with no argument condition.",
-            &RunCheck<ReachableFinancial>, /*fixable=*/true};
+            &RunCheck<ReachableFinancial>};
   }
   void Check(const PolicyContext& context, DiagnosticSink& sink) const;
 };

@@ -11,7 +11,7 @@ class UnguardedMultiplexer {
   static constexpr RuleInfo info() {
     return {"unguarded-multiplexer", Severity::kError,
             "A tool whose operation argument can select a destructive or financial operation is allowed without a condition on that argument.",
-            &RunCheck<UnguardedMultiplexer>, /*fixable=*/true};
+            &RunCheck<UnguardedMultiplexer>};
   }
   void Check(const PolicyContext& context, DiagnosticSink& sink) const;
 };

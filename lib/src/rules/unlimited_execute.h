@@ -11,7 +11,7 @@ class UnlimitedExecute {
   static constexpr RuleInfo info() {
     return {"unlimited-execute", Severity::kError,
             "An execute tool is allowed with no limit.",
-            &RunCheck<UnlimitedExecute>, /*fixable=*/true};
+            &RunCheck<UnlimitedExecute>};
   }
   void Check(const PolicyContext& context, DiagnosticSink& sink) const;
 };

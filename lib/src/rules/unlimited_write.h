@@ -11,7 +11,7 @@ class UnlimitedWrite {
   static constexpr RuleInfo info() {
     return {"unlimited-write", Severity::kWarning,
             "A write tool is allowed with no limit.",
-            &RunCheck<UnlimitedWrite>, /*fixable=*/true};
+            &RunCheck<UnlimitedWrite>};
   }
   void Check(const PolicyContext& context, DiagnosticSink& sink) const;
 };

@@ -24,14 +24,35 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+size_t Limit(std::string_view word) { return std::max<size_t>(1, word.size() / 3); }
+
+}  // namespace
+
+std::vector<std::string_view> CloseCandidates(std::string_view word,
+                                              const std::vector<std::string_view>& candidates) {
+  std::string w = Lower(word);
+  size_t limit = Limit(word);
+  std::vector<std::string_view> out;
+  for (std::string_view c : candidates) {
+    if (c == word) continue;
+    size_t gap = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+    if (gap <= limit && EditDistance(w, Lower(c)) <= limit) out.push_back(c);
+  }
+  return out;
+}
+
 std::string Suggest(std::string_view word, const std::vector<std::string_view>& candidates) {
-  auto lower = [](std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-  };
+  auto lower = Lower;
   std::string w = lower(word);
-  size_t limit = std::max<size_t>(1, word.size() / 3);
+  size_t limit = Limit(word);
   size_t best = limit + 1;
   std::string_view choice;
   for (std::string_view c : candidates) {

@@ -16,6 +16,11 @@ size_t EditDistance(std::string_view a, std::string_view b);
 // the earlier candidate), or "" when none is close enough.
 std::string Suggest(std::string_view word, const std::vector<std::string_view>& candidates);
 
+// Every candidate within Suggest's distance of `word`, in the candidates' order: a fix renames
+// a name only when this is exactly one.
+std::vector<std::string_view> CloseCandidates(std::string_view word,
+                                              const std::vector<std::string_view>& candidates);
+
 // `unknown <what> "word"`, then `; did you mean "guess"?` when Suggest finds one.
 std::string UnknownNameMessage(std::string_view what, std::string_view word,
                                const std::vector<std::string_view>& candidates);
