@@ -326,8 +326,10 @@ void Classifier::Classify(const ToolInfo& tool, Classification* out) const {
   bool overruled = false;
   if (!sure || more_than_name) {
     if (const classify::Model* m = model()) {
-      overruled = classify::ApplyModel(*m, lex, tool, view, read_ruled_out || declared_changes,
-                                       sure, &category, &confidence, &evidence);
+      // Overruling a sure verb, hints that declare changes rule read out as well.
+      const bool not_read = read_ruled_out || (sure && declared_changes);
+      overruled = classify::ApplyModel(*m, lex, tool, view, not_read, sure, &category,
+                                       &confidence, &evidence);
     }
   }
   if (DangerRank(category) == 0 && declared_changes) {

@@ -210,6 +210,9 @@ bool ApplyModel(const Model& model, const Lexicon& lexicon, const ToolInfo& tool
   ExtractFeatures(lexicon, tool, view, &features);
   Model::Scores scores;
   model.Score(features, &scores);
+  // A sure clear verb is overruled only by the model's own first choice, never by a runner-up
+  // promoted because the hints rule read out.
+  if (rules_sure && not_read && scores.best == Category::kRead) return false;
   if (not_read && scores.best == Category::kRead) {
     // The best of the rest, as a share of what is left.
     const float rest = 1 - scores.probability[0];
