@@ -14,7 +14,7 @@
 // execute < destructive = financial) and how many answers were flagged uncertain. `rules` is the
 // heuristic alone; `learned` adds the model, retrained on each fold's training repositories with
 // the options mcpolicy_train takes (--epochs, --l2, --rate, --min-count, --class-power,
-// --margin), so the figures measure exactly what mcpolicy_train would embed.
+// --margin, --overrule-raise, --overrule-lower), so the figures measure exactly what mcpolicy_train would embed.
 #include <array>
 #include <cstdio>
 #include <cstring>

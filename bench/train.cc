@@ -31,7 +31,8 @@ int main(int argc, char** argv) {
       lexicon_path = argv[++i];
     } else if (arg.rfind("-", 0) == 0) {
       std::cerr << "usage: mcpolicy_train [--epochs N] [--rate X] [--l2 X] [--min-count N] "
-                   "[--class-power X] [--margin X] [--lexicon FILE] "
+                   "[--class-power X] [--margin X] [--overrule-raise P] [--overrule-lower P] "
+                   "[--lexicon FILE] "
                    "[-o FILE] [CATALOG_DIR]\n";
       return arg == "-h" || arg == "--help" ? 0 : 2;
     } else {

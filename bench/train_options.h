@@ -11,7 +11,8 @@
 namespace mcpolicy::bench {
 
 // Consumes argv[*i] (and its value) when it is a training flag: --epochs N, --rate X, --l2 X,
-// --min-count N, --class-power X, --margin X. False otherwise.
+// --min-count N, --class-power X, --margin X, --overrule-raise P, --overrule-lower P. False
+// otherwise.
 inline bool ParseTrainOption(int argc, char** argv, int* i, TrainOptions* options) {
   const std::string arg = argv[*i];
   if (*i + 1 >= argc) return false;
@@ -28,7 +29,10 @@ inline bool ParseTrainOption(int argc, char** argv, int* i, TrainOptions* option
     options->class_power = std::atof(value);
   } else if (arg == "--margin") {
     options->margin = static_cast<float>(std::atof(value));
-
+  } else if (arg == "--overrule-raise") {
+    options->overrule.raise = static_cast<float>(std::atof(value));
+  } else if (arg == "--overrule-lower") {
+    options->overrule.lower = static_cast<float>(std::atof(value));
   } else {
     return false;
   }

@@ -108,7 +108,8 @@ std::unique_ptr<classify::Model> Train(const classify::Lexicon& lexicon,
     kept_keys.push_back(keys[f]);
     kept.push_back(w[f]);
   }
-  return classify::Model::Make(std::move(kept_keys), std::move(kept), options.margin);
+  return classify::Model::Make(std::move(kept_keys), std::move(kept), options.margin,
+                               options.overrule);
 }
 
 }  // namespace mcpolicy::bench

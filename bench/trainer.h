@@ -21,6 +21,7 @@ struct TrainOptions {
   int min_count = 2;       // features seen on fewer tools are dropped
   double class_power = 0.5;  // examples weighted by (mean class size / class size)^power
   float margin = 0;
+  classify::Overrule overrule = {0.6f, 0.9f};  // see classify::Overrule
 };
 
 // Trains on `tools` (each twice: by name alone and with everything the corpus holds), using the

@@ -120,6 +120,57 @@ TEST_CASE("Safe when unsure, whatever the model says", "[classify]") {
   }
 }
 
+TEST_CASE("A confident model overrules a clear verb only when the tool shows more than its name",
+          "[classify]") {
+  using W = classify::Weights;
+  const auto model = classify::Model::Make(
+      {"b:bias", "w:widget", "w:gizmo"},
+      {W{0, 0, 0, 0, 0, 0}, W{0, 0, 0, 0, 9, 0}, W{9, 0, 0, 0, 0, 0}}, 0, {0.6f, 0.9f});
+  const std::string json = model->ToJson("test");
+  std::string error;
+  const auto parsed = classify::Model::Parse(json, &error);
+  REQUIRE(parsed);
+  CHECK(parsed->overrule().raise == Approx(0.6f));
+  CHECK(parsed->overrule().lower == Approx(0.9f));
+  const Classifier c(embedded::Find("catalog/lexicon.json"), json);
+  REQUIRE(c.ok());
+
+  ToolInfo tool;
+  tool.name = "update_widget";
+  CHECK(c.Classify(tool).category == Category::kWrite);  // a bare name keeps its clear verb
+  tool.description = "Updates a widget.";
+  Classification out = c.Classify(tool);
+  CHECK(out.category == Category::kFinancial);
+  REQUIRE_FALSE(out.evidence.empty());
+  CHECK(out.evidence[0].find("overruling the rules") != std::string::npos);
+
+  // Lowered to read: nothing but the model says read, so the answer is flagged a guess, and
+  // readOnlyHint=false still rules read out.
+  tool.name = "delete_gizmo";
+  tool.description = "Deletes a gizmo.";
+  out = c.Classify(tool);
+  CHECK(out.category == Category::kRead);
+  CHECK(out.uncertain);
+  tool.hints.read_only = false;
+  CHECK(c.Classify(tool).category == Category::kDestructive);
+
+  // Without an overrule the rules' clear verbs stand.
+  const auto plain = classify::Model::Make(
+      {"b:bias", "w:widget"}, {W{0, 0, 0, 0, 0, 0}, W{0, 0, 0, 0, 9, 0}}, 0);
+  const Classifier rules_first(embedded::Find("catalog/lexicon.json"), plain->ToJson("test"));
+  tool = {};
+  tool.name = "update_widget";
+  tool.description = "Updates a widget.";
+  CHECK(rules_first.Classify(tool).category == Category::kWrite);
+
+  const Classifier bad(embedded::Find("catalog/lexicon.json"),
+                       "{\"version\": 1, \"classes\": [\"read\", \"write\", \"execute\", "
+                       "\"destructive\", \"financial\", \"other\"], \"overrule\": {\"raise\": "
+                       "\"high\"}, \"features\": {}}");
+  CHECK_FALSE(bad.ok());
+  CHECK(bad.error().find("overrule") != std::string::npos);
+}
+
 TEST_CASE("Version markers are not words of a name", "[classify]") {
   classify::TokenBuffer b;
   classify::Tokenize("instant-payout-v3", {}, &b);

@@ -135,6 +135,9 @@ TEST_CASE("Browser automation reads differently on a live page", "[classify]") {
       {"browser_screenshot", R}, {"browser_mouse_wheel", X},
       {"close_issue", W},        {"type", W},  // off a page: no verb, a guess
       {"select_rows", W},
+      // Ending a live session or connection stops work in progress.
+      {"close_session", X},      {"disconnect", X},  {"end_conference", X},
+      {"reply_to_thread", X},
   };
   CheckAll(std::begin(kCases), std::end(kCases));
 }
@@ -144,6 +147,10 @@ TEST_CASE("Money moves are financial", "[classify]") {
       {"pay_invoice", F},     {"refund_charge", F},      {"create_payout", F},
       {"transfer_funds", F},  {"list_refunds", R},       {"get_balance", R},
       {"purchase_domain", F}, {"transfer_ownership", W},
+      // Placing an order buys or sells; a payment sent is money moved; renting is paying.
+      {"place_order", F},     {"place_gtt_order", F},    {"create_order", W},
+      {"send_payment_gamertags", F}, {"initiate_payment", F}, {"send_payment_reminder", X},
+      {"rent_virtual_numbers", F},
   };
   CheckAll(std::begin(kCases), std::end(kCases));
 }

@@ -317,10 +317,19 @@ void Classifier::Classify(const ToolInfo& tool, Classification* out) const {
       (hints.read_only && !*hints.read_only) ||
       (hints.destructive.value_or(false) && !declared_read_only);
   const bool read_ruled_out = declared_changes && DangerRank(category) == 0;
-  if (!classify::RulesSure(view) || read_ruled_out) {
+  const bool sure = classify::RulesSure(view) && !read_ruled_out;
+  // A bare name the rules are sure of never pays for the model (names-only speed); a tool that
+  // shows more may be overruled when the model is confident (Model::overrule()).
+  const bool more_than_name = !tool.description.empty() || !tool.properties.empty() ||
+                              !tool.enums.empty() || hints.read_only || hints.destructive ||
+                              hints.idempotent || hints.open_world;
+  bool overruled = false;
+  if (!sure || more_than_name) {
     if (const classify::Model* m = model()) {
-      classify::ApplyModel(*m, lex, tool, view, read_ruled_out, &category, &confidence,
-                           &evidence);
+      // Overruling a sure verb, hints that declare changes rule read out as well.
+      const bool not_read = read_ruled_out || (sure && declared_changes);
+      overruled = classify::ApplyModel(*m, lex, tool, view, not_read, sure, &category,
+                                       &confidence, &evidence);
     }
   }
   if (DangerRank(category) == 0 && declared_changes) {
@@ -335,7 +344,8 @@ void Classifier::Classify(const ToolInfo& tool, Classification* out) const {
   out->confidence = std::clamp(static_cast<double>(confidence), 0.0, 1.0);
   // A read answer that no read word or declaration supports is a guess whatever its score.
   out->uncertain = out->confidence < kUncertainBelow ||
-                   (DangerRank(category) == 0 && basis != Basis::kClear && !declared_read_only);
+                   (DangerRank(category) == 0 && (basis != Basis::kClear || overruled) &&
+                    !declared_read_only);
   evidence.Settle(category);  // no "assuming destructive" beside an execute answer
   evidence.Finish();
 }

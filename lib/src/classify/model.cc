@@ -21,8 +21,9 @@ std::string FormatWeight(float w) {
 }  // namespace
 
 std::unique_ptr<Model> Model::Make(std::vector<std::string> keys, std::vector<Weights> weights,
-                                   float margin) {
+                                   float margin, Overrule overrule) {
   auto model = std::unique_ptr<Model>(new Model());
+  model->overrule_ = overrule;
   model->keys_ = std::move(keys);
   model->weights_ = std::move(weights);
   model->margin_ = margin;
@@ -72,7 +73,15 @@ std::unique_ptr<Model> Model::Parse(std::string_view json, std::string* error) {
   }
   const json::Value margin = root.Find("margin");
   const float m = margin.is_number() ? static_cast<float>(margin.as_number()) : 0.0f;
-  return Make(std::move(keys), std::move(weights), std::clamp(m, 0.0f, 1.0f));
+  Overrule overrule;
+  if (const json::Value o = root.Find("overrule"); o.is_object()) {
+    const json::Value raise = o.Find("raise"), lower = o.Find("lower");
+    if (!raise.is_number() || !lower.is_number())
+      return fail("the classifier model's \"overrule\" needs numbers \"raise\" and \"lower\"");
+    overrule.raise = std::clamp(static_cast<float>(raise.as_number()), 0.0f, 1.0f);
+    overrule.lower = std::clamp(static_cast<float>(lower.as_number()), 0.0f, 1.0f);
+  }
+  return Make(std::move(keys), std::move(weights), std::clamp(m, 0.0f, 1.0f), overrule);
 }
 
 void Model::Index() {
@@ -160,7 +169,12 @@ std::string Model::ToJson(std::string_view about) const {
   std::string out = "{\n  \"version\": 1,\n  \"_about\": ";
   out += nlohmann::json(std::string(about)).dump();
   out += ",\n  \"classes\": [\"read\", \"write\", \"execute\", \"destructive\", \"financial\", \"other\"],\n";
-  out += "  \"margin\": " + FormatWeight(margin_) + ",\n  \"features\": {";
+  out += "  \"margin\": " + FormatWeight(margin_) + ",\n";
+  if (overrule_.raise > 0 || overrule_.lower > 0) {
+    out += "  \"overrule\": {\"raise\": " + FormatWeight(overrule_.raise) +
+           ", \"lower\": " + FormatWeight(overrule_.lower) + "},\n";
+  }
+  out += "  \"features\": {";
   std::vector<size_t> order(keys_.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys_[a] < keys_[b]; });
@@ -189,14 +203,16 @@ const Model* LazyModel::Get() const {
   return model_.get();
 }
 
-void ApplyModel(const Model& model, const Lexicon& lexicon, const ToolInfo& tool,
-                const HeuristicView& view, bool not_read, Category* category, float* confidence,
-                EvidenceWriter* evidence) {
-
+bool ApplyModel(const Model& model, const Lexicon& lexicon, const ToolInfo& tool,
+                const HeuristicView& view, bool not_read, bool rules_sure, Category* category,
+                float* confidence, EvidenceWriter* evidence) {
   FeatureBuffer features;
   ExtractFeatures(lexicon, tool, view, &features);
   Model::Scores scores;
   model.Score(features, &scores);
+  // A sure clear verb is overruled only by the model's own first choice, never by a runner-up
+  // promoted because the hints rule read out.
+  if (rules_sure && not_read && scores.best == Category::kRead) return false;
   if (not_read && scores.best == Category::kRead) {
     // The best of the rest, as a share of what is left.
     const float rest = 1 - scores.probability[0];
@@ -209,6 +225,14 @@ void ApplyModel(const Model& model, const Lexicon& lexicon, const ToolInfo& tool
     scores.best = static_cast<Category>(best);
   }
   const float p = scores.probability[static_cast<size_t>(scores.best)];
+  if (rules_sure) {
+    // A clear verb keeps its word unless the model is confident enough to overrule it; raising
+    // a tool's danger needs less confidence than lowering it.
+    if (scores.best == *category) return false;
+    const float bar = DangerRank(scores.best) > DangerRank(*category) ? model.overrule().raise
+                                                                       : model.overrule().lower;
+    if (bar <= 0 || p < bar) return false;
+  }
   char percent[8];
   std::snprintf(percent, sizeof percent, "%.2f", static_cast<double>(p));
   std::string why;
@@ -219,16 +243,19 @@ void ApplyModel(const Model& model, const Lexicon& lexicon, const ToolInfo& tool
   if ((view.basis == Basis::kMultiplexer || view.basis == Basis::kAmbiguous) &&
       DangerRank(scores.best) < DangerRank(*category)) {
     // The rules chose the worst plausible reading on purpose; the model may not talk it down.
-    return;
+    return false;
   }
   const bool changed = scores.best != *category;
   *category = scores.best;
   *confidence = p;
   evidence->Add({"learned model: ", CategoryName(scores.best), " (", percent, ")",
                  why.empty() ? "" : " from ", why,
-                 not_read ? ", read being ruled out by the hints"
-                 : changed ? "" : ", agreeing with the rules"});
+                 not_read     ? ", read being ruled out by the hints"
+                 : rules_sure ? ", overruling the rules"
+                 : changed    ? ""
+                              : ", agreeing with the rules"});
   evidence->MoveLastToFront();
+  return rules_sure;
 }
 
 }  // namespace mcpolicy::classify
