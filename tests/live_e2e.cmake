@@ -11,3 +11,7 @@ add_test(NAME "live: fetch --url over streamable HTTP"
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/support/fetch_http_test.sh
                  $<TARGET_FILE:mcpolicy> ${MCPOLICY_NPM_BIN})
 set_tests_properties("live: fetch --url over streamable HTTP" PROPERTIES TIMEOUT 180)
+# The first test checks that no reference server outlives fetch (by process name); the second runs
+# one on purpose. They must not overlap.
+set_tests_properties("live: fetch, recommend and lint real npm servers"
+                     "live: fetch --url over streamable HTTP" PROPERTIES RESOURCE_LOCK npm_reference_servers)
