@@ -97,21 +97,25 @@ bool ParseDocumentSize(const std::string& text, uint64_t& bytes) {
   return true;
 }
 
-int Emit(const CommandOutput& output, const std::string& output_file) {
-  for (const std::string& e : output.errors) std::cerr << "mcpolicy: error: " << Escaped(e) << "\n";
-  for (const std::string& n : output.notes) std::cerr << n << "\n";
-  if (output.refused) return output.exit_code;
+int WriteOutput(const std::string& text, const std::string& output_file, int exit_code) {
   if (!output_file.empty()) {
-    std::string error = WriteFileAtomically(output_file, output.out);
+    std::string error = WriteFileAtomically(output_file, text);
     if (!error.empty()) {
       std::cerr << "mcpolicy: error: " << Escaped(error) << "\n";
       return 2;
     }
   } else {
-    std::fwrite(output.out.data(), 1, output.out.size(), stdout);
+    std::fwrite(text.data(), 1, text.size(), stdout);
     std::fflush(stdout);
   }
-  return output.exit_code;
+  return exit_code;
+}
+
+int Emit(const CommandOutput& output, const std::string& output_file) {
+  for (const std::string& e : output.errors) std::cerr << "mcpolicy: error: " << Escaped(e) << "\n";
+  for (const std::string& n : output.notes) std::cerr << n << "\n";
+  if (output.refused) return output.exit_code;
+  return WriteOutput(output.out, output_file, output.exit_code);
 }
 
 }  // namespace mcpolicy::cli

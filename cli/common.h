@@ -53,6 +53,9 @@ bool FillReport(const OutputFlags& flags, ReportRequest& report, uint64_t& max_b
 // Prints errors to stderr and the output to stdout or atomically to `output_file`; returns the
 // exit code (2 when the output file cannot be written).
 int Emit(const CommandOutput& output, const std::string& output_file);
+// Writes `text` to stdout or atomically to `output_file`; returns `exit_code`, or 2 (with the
+// error printed) when the file cannot be written.
+int WriteOutput(const std::string& text, const std::string& output_file, int exit_code);
 
 void RegisterLintCommands(CLI::App& app, std::vector<Command>& commands);
 void RegisterClassifyCommands(CLI::App& app, std::vector<Command>& commands);

@@ -57,15 +57,7 @@ int Run(ConvertFlags& flags) {
   for (const std::string& e : output.errors) std::cerr << "mcpolicy: error: " << Escaped(e) << "\n";
   std::cerr << output.report;
   if (output.exit_code != 0) return output.exit_code;
-  if (!flags.output_file.empty()) {
-    if (std::string error = WriteFileAtomically(flags.output_file, output.policy); !error.empty()) {
-      return Fail(error);
-    }
-  } else {
-    std::fwrite(output.policy.data(), 1, output.policy.size(), stdout);
-    std::fflush(stdout);
-  }
-  return 0;
+  return WriteOutput(output.policy, flags.output_file, 0);
 }
 
 }  // namespace

@@ -116,15 +116,7 @@ int Run(RecommendFlags& flags) {
   } else if (r.explain) {
     std::cerr << output.explain;
   }
-  if (!flags.output_file.empty()) {
-    if (std::string error = WriteFileAtomically(flags.output_file, output.policy); !error.empty()) {
-      return Fail(error);
-    }
-  } else {
-    std::fwrite(output.policy.data(), 1, output.policy.size(), stdout);
-    std::fflush(stdout);
-  }
-  return output.exit_code;
+  return WriteOutput(output.policy, flags.output_file, output.exit_code);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "mcpolicy/catalog.h"
 #include "mcpolicy/diagnostic.h"
+#include "mcpolicy/fix.h"
 #include "mcpolicy/lint.h"
 #include "mcpolicy/io.h"
 
@@ -44,6 +45,16 @@ struct PassOutcome {
   std::string text;   // `text` with the remedies applied
   std::string error;  // non-empty: nothing was changed, and why
 };
+
+// What every dialect's pass does with its planned edits: `plan_error` (the planner's refusal) or
+// the edits applied to `outcome->text` (which holds `original`). False when the pass must stop
+// (outcome->error set, outcome->text equal to `original`).
+bool ApplyPlan(const std::string& original, std::string plan_error, std::vector<TextEdit> edits,
+               PassOutcome* outcome);
+
+// Why a file with duplicate keys is not fixed, in either dialect.
+inline constexpr std::string_view kDuplicateKeysNotFixed =
+    "it has duplicate keys, so which entry a fix would change is ambiguous; remove them first";
 
 // One pass: the remedies `findings` carry (this text's unsuppressed findings whose fix applies)
 // applied to `text`, in the dialect lint read it in (the file `input_path`, "-" for standard

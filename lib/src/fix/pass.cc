@@ -21,8 +21,7 @@ PassOutcome FixPass(const std::string& text, const std::vector<const Diagnostic*
   json::Document doc = json::Document::Parse(text);
   if (!doc.ok()) return outcome;  // invalid-json has no fix; nothing else was checked
   if (!doc.duplicates().empty()) {
-    outcome.error = "it has duplicate keys, so which entry a fix would change is ambiguous; "
-                    "remove them first";
+    outcome.error = std::string(kDuplicateKeysNotFixed);
     return outcome;
   }
   // The remedies come with the findings (the rules decided them on the policy lint read); the
@@ -35,15 +34,22 @@ PassOutcome FixPass(const std::string& text, const std::vector<const Diagnostic*
   if (remedies.empty()) return outcome;
   std::vector<TextEdit> edits;
   std::string error = PlanEdits(doc, policy, remedies, edits);
-  if (!error.empty()) {
-    outcome.error = error;
-    return outcome;
-  }
-  if (!ApplyEdits(outcome.text, std::move(edits))) {
-    outcome.text = text;
-    outcome.error = "internal error: the fixes overlap (please report this)";
-  }
+  ApplyPlan(text, std::move(error), std::move(edits), &outcome);
   return outcome;
+}
+
+bool ApplyPlan(const std::string& original, std::string plan_error, std::vector<TextEdit> edits,
+               PassOutcome* outcome) {
+  if (!plan_error.empty()) {
+    outcome->error = std::move(plan_error);
+    return false;
+  }
+  if (!ApplyEdits(outcome->text, std::move(edits))) {
+    outcome->text = original;
+    outcome->error = "internal error: the fixes overlap (please report this)";
+    return false;
+  }
+  return true;
 }
 
 void DescribeFixes(const json::Document& doc, std::vector<Diagnostic>& diagnostics) {

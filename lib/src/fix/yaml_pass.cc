@@ -15,21 +15,12 @@ PassOutcome FixInterceptPass(const std::string& text, const std::vector<const Di
   intercept::ReadResult read = intercept::Read("", text);
   if (!read.parsed) return outcome;  // invalid-yaml has no fix; nothing else was checked
   if (!read.tree.duplicates().empty()) {
-    outcome.error = "it has duplicate keys, so which entry a fix would change is ambiguous; "
-                    "remove them first";
+    outcome.error = std::string(kDuplicateKeysNotFixed);
     return outcome;
   }
   std::vector<TextEdit> edits;
   std::string error = PlanYamlEdits(read.tree, read.policy, remedies, edits);
-  if (!error.empty()) {
-    outcome.error = error;
-    return outcome;
-  }
-  if (!ApplyEdits(outcome.text, std::move(edits))) {
-    outcome.text = text;
-    outcome.error = "internal error: the fixes overlap (please report this)";
-    return outcome;
-  }
+  if (!ApplyPlan(text, std::move(error), std::move(edits), &outcome)) return outcome;
   yaml::Tree fixed = yaml::Tree::Parse(outcome.text);
   if (!fixed.ok()) {
     const yaml::ParseError& e = *fixed.error();
